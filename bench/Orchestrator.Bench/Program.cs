@@ -1,0 +1,1 @@
+Console.WriteLine("Orchestrator benchmarks: see bench/README.md.");

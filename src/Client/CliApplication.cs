@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Orchestrator.Client.Commands;
+
+namespace Orchestrator.Client;
+
+/// <summary>Composes the command groups of the `orchestrator` CLI and runs one invocation.</summary>
+internal static class CliApplication
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("Orchestrator: training sweeps on Orleans that stop when the functional connectome settles.");
+        var context = new CliContext(stdout, stderr);
+        root.Subcommands.Add(TopologyCommands.Create(context));
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await stderr.WriteLineAsync($"error: {error.Message}");
+            }
+
+            await stderr.WriteLineAsync("Run with --help for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        try
+        {
+            return await parseResult.InvokeAsync(configuration);
+        }
+        catch (InputException ex)
+        {
+            await stderr.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+}

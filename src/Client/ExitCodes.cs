@@ -1,0 +1,17 @@
+namespace Orchestrator.Client;
+
+/// <summary>Process exit codes of the `orchestrator` CLI (a stable contract for scripts).</summary>
+internal static class ExitCodes
+{
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The work ran but failed (a sweep with failed trials, a worker that crashed).</summary>
+    public const int Failed = 1;
+
+    /// <summary>Bad input: arguments, files or settings. Nothing was started or written.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Cancelled by the user (Ctrl-C); partial results say they are partial.</summary>
+    public const int Cancelled = 130;
+}

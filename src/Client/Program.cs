@@ -1,0 +1,1 @@
+return await Orchestrator.Client.CliApplication.RunAsync(args, Console.Out, Console.Error);

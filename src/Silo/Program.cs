@@ -1,0 +1,1 @@
+return await Orchestrator.Silo.SiloCommandLine.RunAsync(args);

@@ -1,0 +1,106 @@
+namespace Orchestrator.Topology;
+
+/// <summary>
+/// A weighted complete graph on <see cref="Size"/> nodes stored as a dense, symmetric, row-major
+/// <c>n × n</c> matrix of single-precision weights with a zero diagonal.
+/// </summary>
+/// <remarks>
+/// Dense storage keeps every row contiguous, which is what dense Prim and the vectorised
+/// connectome kernels need; the strict upper triangle is the wire format.
+/// </remarks>
+public sealed class ConnectomeMatrix
+{
+    private readonly float[] _values;
+
+    private ConnectomeMatrix(int size, float[] values)
+    {
+        Size = size;
+        _values = values;
+    }
+
+    /// <summary>Number of nodes (neurons).</summary>
+    public int Size { get; }
+
+    /// <summary>The weight of edge (<paramref name="i"/>, <paramref name="j"/>).</summary>
+    public float this[int i, int j] => _values[(i * Size) + j];
+
+    /// <summary>Row <paramref name="i"/> of the dense matrix.</summary>
+    public ReadOnlySpan<float> Row(int i) => _values.AsSpan(i * Size, Size);
+
+    /// <summary>The whole dense matrix, row-major.</summary>
+    public ReadOnlySpan<float> Values => _values;
+
+    /// <summary>Number of entries in the strict upper triangle of an <paramref name="n"/>-node matrix.</summary>
+    public static long UpperTriangleLength(int n) => (long)n * (n - 1) / 2;
+
+    /// <summary>
+    /// The node count whose strict upper triangle has <paramref name="length"/> entries.
+    /// </summary>
+    /// <exception cref="ArgumentException">No node count gives that length.</exception>
+    public static int SizeFromUpperTriangleLength(long length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        var n = (int)Math.Round((1 + Math.Sqrt(1 + (8.0 * length))) / 2);
+        if (UpperTriangleLength(n) != length)
+        {
+            throw new ArgumentException($"{length} is not n(n-1)/2 for any node count n.", nameof(length));
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// Takes ownership of a dense row-major <c>n × n</c> array without copying. The caller
+    /// guarantees symmetry and a zero diagonal.
+    /// </summary>
+    internal static ConnectomeMatrix WrapDense(int size, float[] values) => new(size, values);
+
+    /// <summary>
+    /// Builds a matrix from the strict upper triangle, row by row (<c>(0,1), (0,2), …, (n-2,n-1)</c>).
+    /// NaN entries count as weight 0; infinite entries are rejected.
+    /// </summary>
+    /// <exception cref="ArgumentException">The length is not n(n-1)/2, or an entry is infinite.</exception>
+    public static ConnectomeMatrix FromUpperTriangle(ReadOnlySpan<float> upper)
+    {
+        var n = SizeFromUpperTriangleLength(upper.Length);
+        var values = new float[(long)n * n];
+        var k = 0;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++, k++)
+            {
+                var w = upper[k];
+                if (float.IsInfinity(w))
+                {
+                    throw new ArgumentException($"entry ({i},{j}) is infinite; weights must be finite.", nameof(upper));
+                }
+
+                if (float.IsNaN(w))
+                {
+                    w = 0f;
+                }
+
+                values[(i * n) + j] = w;
+                values[(j * n) + i] = w;
+            }
+        }
+
+        return new ConnectomeMatrix(n, values);
+    }
+
+    /// <summary>The strict upper triangle, row by row, as a new array.</summary>
+    public float[] ToUpperTriangle()
+    {
+        var n = Size;
+        var upper = new float[UpperTriangleLength(n)];
+        var k = 0;
+        for (var i = 0; i < n - 1; i++)
+        {
+            var row = Row(i)[(i + 1)..];
+            row.CopyTo(upper.AsSpan(k));
+            k += row.Length;
+        }
+
+        return upper;
+    }
+}
