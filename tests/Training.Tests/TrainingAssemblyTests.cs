@@ -1,7 +1,7 @@
 namespace Orchestrator.Training.Tests;
 
-public sealed class TrainingAssemblyTests
+public sealed class TrainingSettingsTests
 {
     [Fact]
-    public void Training_assembly_loads() => Assert.Equal("Orchestrator.Training", typeof(TrainingAssembly).Assembly.GetName().Name);
+    public void Training_assembly_loads() => Assert.Equal("Orchestrator.Training", typeof(TrainingSettings).Assembly.GetName().Name);
 }

@@ -1,0 +1,36 @@
+namespace Orchestrator.Training;
+
+/// <summary>
+/// Everything that determines one training run. Two runs with equal settings on CPU produce the
+/// same trajectory.
+/// </summary>
+/// <param name="Dataset">Dataset name: <c>fashion-mnist</c>, <c>mnist</c>, <c>cifar10</c>, <c>cifar100</c>, or <c>synthetic</c> (tiny generated data for tests).</param>
+/// <param name="Fraction">Stratified, seeded fraction of the training set used, in (0, 1].</param>
+/// <param name="Model">Model name (e.g. <c>mlp-fashion</c>, <c>mlp-mnist</c>, <c>vgg-small</c>); see the model catalogue.</param>
+/// <param name="LearningRate">SGD learning rate, &gt; 0.</param>
+/// <param name="Momentum">SGD momentum in [0, 1).</param>
+/// <param name="BatchSize">Mini-batch size, ≥ 1.</param>
+/// <param name="WeightDecay">L2 weight decay, ≥ 0.</param>
+/// <param name="Seed">Seed for the data subset, initialisation and shuffling.</param>
+/// <param name="ProbeSize">Number of training images in the fixed probe set for connectomes.</param>
+/// <param name="ValidationFraction">Part of the subset held out for validation loss (VL); 0 trains on all of it.</param>
+/// <param name="Device"><c>cpu</c>, <c>cuda</c> or <c>auto</c>.</param>
+public sealed record TrainingSettings(
+    string Dataset,
+    double Fraction,
+    string Model,
+    double LearningRate = 0.01,
+    double Momentum = 0.9,
+    int BatchSize = 50,
+    double WeightDecay = 0,
+    int Seed = 0,
+    int ProbeSize = 1000,
+    double ValidationFraction = 0,
+    string Device = "cpu")
+{
+    /// <summary>Width multiplier for "architecture-limited" variants (1 = the paper's network).</summary>
+    public double WidthMultiplier { get; init; } = 1;
+
+    /// <summary>Directory with dataset files; null uses the default data directory.</summary>
+    public string? DataDirectory { get; init; }
+}
