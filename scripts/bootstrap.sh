@@ -13,6 +13,7 @@ set -euo pipefail
 say() { printf '[bootstrap] %s\n' "$*"; }
 die() { printf '[bootstrap] error: %s\n' "$*" >&2; exit 1; }
 
+orig_args="$*"
 want_datasets=0 want_redis=0 want_bench=0 want_prometheus=0
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -46,7 +47,7 @@ as_root() {
   if [ "$(id -u)" -eq 0 ] || [ ${#sudo_cmd[@]} -gt 0 ]; then
     "${sudo_cmd[@]}" "$@"
   else
-    die "this step needs root. Run as root (or with passwordless sudo): sudo $repo_root/scripts/bootstrap.sh $*"
+    die "this step needs root ($1 ${2:-} …). Run: sudo $repo_root/scripts/bootstrap.sh $orig_args"
   fi
 }
 
@@ -58,7 +59,7 @@ apt_update_once() {
     apt_updated=1
   fi
 }
-have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+have_pkg() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
 apt_install() {
   local missing=()
   for p in "$@"; do have_pkg "$p" || missing+=("$p"); done
@@ -75,7 +76,7 @@ dotnet_major=$(dotnet --version | cut -d. -f1)
 say ".NET SDK $(dotnet --version) found"
 
 # 2. TorchSharp's native library needs GLIBCXX_3.4.32 (GCC 13+); Debian 12 ships GCC 12's libstdc++.
-libstdcxx=$(ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')
+libstdcxx=$(ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ && !found {print $NF; found=1}')
 [ -n "$libstdcxx" ] || libstdcxx=/usr/lib/x86_64-linux-gnu/libstdc++.so.6
 if grep -q GLIBCXX_3.4.32 "$libstdcxx" 2>/dev/null; then
   say "libstdc++ provides GLIBCXX_3.4.32: no upgrade needed"
