@@ -47,13 +47,14 @@ as_root() {
   if [ "$(id -u)" -eq 0 ] || [ ${#sudo_cmd[@]} -gt 0 ]; then
     "${sudo_cmd[@]}" "$@"
   else
-    die "this step needs root ($1 ${2:-} …). Run: sudo $repo_root/scripts/bootstrap.sh $orig_args"
+    die "installing system packages needs root, and this user is not root (no passwordless sudo). Run: sudo $repo_root/scripts/bootstrap.sh $orig_args"
   fi
 }
 
 apt_updated=0
 apt_update_once() {
   if [ "$apt_updated" -eq 0 ]; then
+    as_root true
     say "apt-get update"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
     apt_updated=1
