@@ -30,6 +30,9 @@ public sealed class ConnectomeMatrix
     /// <summary>The whole dense matrix, row-major.</summary>
     public ReadOnlySpan<float> Values => _values;
 
+    /// <summary>The backing array, for kernels that split rows over threads (never exposed publicly).</summary>
+    internal float[] DenseValues => _values;
+
     /// <summary>Number of entries in the strict upper triangle of an <paramref name="n"/>-node matrix.</summary>
     public static long UpperTriangleLength(int n) => (long)n * (n - 1) / 2;
 
