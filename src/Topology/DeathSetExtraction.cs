@@ -111,7 +111,7 @@ internal static class DeathSetExtraction
                 }
                 else
                 {
-                    OrderedFloatSort.SortInPlace(keys, shift - 8);
+                    OrderedFloatSort.SortInPlace(keys, (shift - 1) / 8 * 8); // byte-aligned digits down to bit 0 cover the bits below the prefix
                 }
 
                 return scratch;

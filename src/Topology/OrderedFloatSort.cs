@@ -56,8 +56,8 @@ internal static class OrderedFloatSort
     public static int DecodeBits(int key) => key ^ (~(key >> 31) | int.MinValue);
 
     /// <summary>
-    /// Sorts keys in place (MSD from the 8-bit digit at <paramref name="shift"/> down, O(1) extra
-    /// memory) and decodes them to floats; the bits above the digit must already be equal or sorted.
+    /// Sorts keys in place (MSD from the 8-bit digit at <paramref name="shift"/>, a multiple of 8, down
+    /// to bit 0; O(1) extra memory) and decodes them to floats; the keys must agree on the bits above the digit.
     /// </summary>
     public static void SortInPlace(Span<uint> keys, int shift)
     {
