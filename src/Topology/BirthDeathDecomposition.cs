@@ -42,4 +42,48 @@ public sealed record BirthDeathDecomposition(int Size, float[] Births, float[] D
         var deaths = DeathSetExtraction.Build(matrix.DenseValues, n, prim.Parent);
         return new BirthDeathDecomposition(n, births, deaths);
     }
+
+    /// <summary>
+    /// Decomposes the graph given by its strict upper triangle, row by row (<c>(0,1), (0,2), …</c>),
+    /// without building the dense matrix: the same result as
+    /// <c>Of(ConnectomeMatrix.FromUpperTriangle(upper))</c> with peak memory the triangle, the death
+    /// array and O(n + 2^16 · cores).
+    /// </summary>
+    /// <remarks>
+    /// Prim needs whole rows; the part of each row below the diagonal is read from a blocked transposed
+    /// copy of the triangle that lives in the death array (rows 1…n−2 of the lower triangle have exactly
+    /// as many entries as there are deaths) until the deaths overwrite it. A triangle holding NaN entries
+    /// (weight 0 by convention) goes through the dense matrix instead.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The length is not n(n−1)/2, or an entry is infinite.</exception>
+    public static unsafe BirthDeathDecomposition OfUpperTriangle(ReadOnlySpan<float> upper)
+    {
+        var n = ConnectomeMatrix.SizeFromUpperTriangleLength(upper.Length);
+        if (ConnectomeMatrix.CheckUpperTriangle(upper, n))
+        {
+            return Of(ConnectomeMatrix.FromUpperTriangle(upper));
+        }
+
+        if (n < 2)
+        {
+            return new BirthDeathDecomposition(n, [], []);
+        }
+
+        var deaths = GC.AllocateUninitializedArray<float>((int)DeathCount(n));
+        var lastRow = new float[n];
+        DensePrim prim;
+        fixed (float* triangle = upper)
+        fixed (float* lower = deaths)
+        fixed (float* last = lastRow)
+        {
+            UpperTriangleRows.Transpose((nint)triangle, (nint)lower, n);
+            var rows = new UpperTriangleRows(triangle, lower, last, n);
+            prim = DensePrim.Run(rows, n);
+            DeathSetExtraction.Build(rows, n, prim.Parent, deaths);
+        }
+
+        var births = prim.Weights;
+        Array.Sort(births);
+        return new BirthDeathDecomposition(n, births, deaths);
+    }
 }

@@ -24,13 +24,29 @@ internal static class DeathSetExtraction
     public const int MaxScratch = 1 << 18;
 
     /// <summary>Returns the sorted deaths of the dense row-major <paramref name="values"/> for the tree given by <paramref name="parent"/>.</summary>
-    public static float[] Build(float[] values, int n, int[] parent)
+    public static unsafe float[] Build(float[] values, int n, int[] parent)
     {
-        var count = (int)BirthDeathDecomposition.DeathCount(n);
-        var deaths = GC.AllocateUninitializedArray<float>(count);
+        var deaths = GC.AllocateUninitializedArray<float>((int)BirthDeathDecomposition.DeathCount(n));
+        fixed (float* matrix = values)
+        {
+            Build(new DenseRows(matrix, n), n, parent, deaths);
+        }
+
+        return deaths;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="deaths"/> (length n(n−1)/2 − (n−1), whose previous contents are ignored)
+    /// with the sorted deaths of the graph whose upper rows <paramref name="rows"/> provides (only
+    /// <see cref="IPrimRows.Above"/> is read).
+    /// </summary>
+    public static void Build<TRows>(TRows rows, int n, int[] parent, float[] deaths)
+        where TRows : struct, IPrimRows
+    {
+        var count = deaths.Length;
         if (count == 0)
         {
-            return deaths;
+            return;
         }
 
         var tree = new TreeEdgeIndex(parent);
@@ -45,7 +61,7 @@ internal static class DeathSetExtraction
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
         var histograms = new int[chunkCount * prefixes];
-        Parallel.For(0, chunkCount, options, c => Count(values, n, tree, chunks[c], chunks[c + 1], shift, histograms.AsSpan(c * prefixes, prefixes)));
+        Parallel.For(0, chunkCount, options, c => Count(rows, n, tree, chunks[c], chunks[c + 1], shift, histograms.AsSpan(c * prefixes, prefixes)));
 
         // Group prefixes into buckets; turn each chunk's prefix counts into its write offsets per bucket.
         var bucketOf = new int[prefixes];
@@ -93,7 +109,7 @@ internal static class DeathSetExtraction
             }
         }
 
-        Parallel.For(0, chunkCount, options, c => Scatter(values, n, tree, chunks[c], chunks[c + 1], shift, bucketOf, offsets.AsSpan(c * buckets, buckets), deaths));
+        Parallel.For(0, chunkCount, options, c => Scatter(rows, n, tree, chunks[c], chunks[c + 1], shift, bucketOf, offsets.AsSpan(c * buckets, buckets), deaths));
 
         var largestFirst = Enumerable.Range(0, buckets).OrderByDescending(b => bucketStarts[b + 1] - bucketStarts[b]).ToArray();
         var largest = bucketStarts[largestFirst[0] + 1] - bucketStarts[largestFirst[0]];
@@ -117,7 +133,6 @@ internal static class DeathSetExtraction
                 return scratch;
             },
             _ => { });
-        return deaths;
     }
 
     private static int BitLength(int value) => 32 - int.LeadingZeroCount(value);
@@ -141,65 +156,65 @@ internal static class DeathSetExtraction
         return [.. boundaries];
     }
 
-    private static void Count(float[] values, int n, TreeEdgeIndex tree, int firstRow, int endRow, int shift, Span<int> histogram)
+    private static unsafe void Count<TRows>(TRows rows, int n, TreeEdgeIndex tree, int firstRow, int endRow, int shift, Span<int> histogram)
+        where TRows : struct, IPrimRows
     {
-        for (var i = firstRow; i < endRow; i++)
-        {
-            var row = values.AsSpan(i * n, n);
-            var from = i + 1;
-            foreach (var column in tree.Columns(i))
-            {
-                CountSegment(row[from..column], shift, histogram);
-                from = column + 1;
-            }
-
-            CountSegment(row[from..], shift, histogram);
-        }
-    }
-
-    private static unsafe void CountSegment(ReadOnlySpan<float> segment, int shift, Span<int> histogram)
-    {
-        fixed (float* values = segment)
         fixed (int* counts = histogram)
         {
-            var bits = (int*)values;
-            for (var k = 0; k < segment.Length; k++)
+            for (var i = firstRow; i < endRow; i++)
             {
-                counts[(uint)OrderedFloatSort.EncodeBits(bits[k]) >> shift]++;
+                var row = rows.Above(i);
+                var from = i + 1;
+                foreach (var column in tree.Columns(i))
+                {
+                    CountSegment(row + from, column - from, shift, counts);
+                    from = column + 1;
+                }
+
+                CountSegment(row + from, n - from, shift, counts);
             }
         }
     }
 
-    private static void Scatter(float[] values, int n, TreeEdgeIndex tree, int firstRow, int endRow, int shift, int[] bucketOf, Span<int> offsets, float[] deaths)
+    private static unsafe void CountSegment(float* segment, int length, int shift, int* counts)
     {
-        var keys = System.Runtime.InteropServices.MemoryMarshal.Cast<float, int>(deaths.AsSpan());
-        for (var i = firstRow; i < endRow; i++)
+        var bits = (int*)segment;
+        for (var k = 0; k < length; k++)
         {
-            var row = values.AsSpan(i * n, n);
-            var from = i + 1;
-            foreach (var column in tree.Columns(i))
-            {
-                ScatterSegment(row[from..column], shift, bucketOf, offsets, keys);
-                from = column + 1;
-            }
-
-            ScatterSegment(row[from..], shift, bucketOf, offsets, keys);
+            counts[(uint)OrderedFloatSort.EncodeBits(bits[k]) >> shift]++;
         }
     }
 
-    private static unsafe void ScatterSegment(ReadOnlySpan<float> segment, int shift, int[] bucketOf, Span<int> offsets, Span<int> keys)
+    private static unsafe void Scatter<TRows>(TRows rows, int n, TreeEdgeIndex tree, int firstRow, int endRow, int shift, int[] bucketOf, Span<int> offsets, float[] deaths)
+        where TRows : struct, IPrimRows
     {
-        fixed (float* values = segment)
         fixed (int* bucket = bucketOf)
         fixed (int* offset = offsets)
-        fixed (int* destination = keys)
+        fixed (float* destination = deaths)
         {
-            var bits = (int*)values;
-            for (var k = 0; k < segment.Length; k++)
+            var keys = (int*)destination;
+            for (var i = firstRow; i < endRow; i++)
             {
-                var key = OrderedFloatSort.EncodeBits(bits[k]);
-                destination[offset[bucket[(uint)key >> shift]]++] = key;
+                var row = rows.Above(i);
+                var from = i + 1;
+                foreach (var column in tree.Columns(i))
+                {
+                    ScatterSegment(row + from, column - from, shift, bucket, offset, keys);
+                    from = column + 1;
+                }
+
+                ScatterSegment(row + from, n - from, shift, bucket, offset, keys);
             }
+        }
+    }
+
+    private static unsafe void ScatterSegment(float* segment, int length, int shift, int* bucketOf, int* offsets, int* keys)
+    {
+        var bits = (int*)segment;
+        for (var k = 0; k < length; k++)
+        {
+            var key = OrderedFloatSort.EncodeBits(bits[k]);
+            keys[offsets[bucketOf[(uint)key >> shift]]++] = key;
         }
     }
 }

@@ -34,6 +34,16 @@ internal sealed class DensePrim
     /// <summary>Runs Prim from vertex 0 on the dense matrix <paramref name="values"/> of size <paramref name="n"/> (finite weights).</summary>
     public static unsafe DensePrim Run(ReadOnlySpan<float> values, int n)
     {
+        fixed (float* matrix = values)
+        {
+            return Run(new DenseRows(matrix, n), n);
+        }
+    }
+
+    /// <summary>Runs Prim from vertex 0 on an n-node graph whose rows <paramref name="rows"/> provides (finite weights).</summary>
+    public static unsafe DensePrim Run<TRows>(TRows rows, int n)
+        where TRows : struct, IPrimRows
+    {
         var order = new int[n];
         var weights = new float[Math.Max(0, n - 1)];
         if (n == 0)
@@ -49,15 +59,16 @@ internal sealed class DensePrim
         best[0] = float.NaN;
         parent[0] = -1;
         var current = 0;
-        fixed (float* matrix = values)
         fixed (float* key = best)
         fixed (int* from = parent)
         {
             for (var added = 1; added < n; added++)
             {
-                var next = Vector256.IsHardwareAccelerated
-                    ? RelaxAndSelectVector(matrix + ((long)current * n), current, key, from, n)
-                    : RelaxAndSelectScalar(matrix + ((long)current * n), current, key, from, 0, n, -1);
+                var candidate = new Candidate(-1, float.NegativeInfinity);
+                var lanes = new LaneCandidates(Vector256.Create(float.NegativeInfinity), Vector256.Create(-1));
+                Relax(rows.Below(current), 0, current, current, key, from, ref lanes, ref candidate);
+                Relax(rows.Above(current), current + 1, n, current, key, from, ref lanes, ref candidate);
+                var next = lanes.Merge(candidate).Index;
                 order[added] = next;
                 weights[added - 1] = key[next];
                 key[next] = float.NaN;
@@ -68,11 +79,35 @@ internal sealed class DensePrim
         return new DensePrim(order, parent[..n], weights);
     }
 
-    // Relaxes vertices [start, n) through `current` and returns the best candidate, given the best so far.
-    private static unsafe int RelaxAndSelectScalar(float* row, int current, float* key, int* from, int start, int n, int next)
+    // Relaxes nodes [start, end) through `current` (row[v] = w(current, v)) and tracks the best candidate:
+    // vector lanes keep their lowest index of largest key; the scalar tail compares explicitly.
+    private static unsafe void Relax(float* row, int start, int end, int current, float* key, int* from, ref LaneCandidates lanes, ref Candidate candidate)
     {
-        var nextKey = next < 0 ? float.NegativeInfinity : key[next];
-        for (var v = start; v < n; v++)
+        var v = start;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var currentVector = Vector256.Create(current);
+            var lane = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+            var maxKey = lanes.Keys;
+            var maxIndex = lanes.Indices;
+            for (; v + Width <= end; v += Width)
+            {
+                var w = Vector256.Load(row + v);
+                var k = Vector256.Load(key + v);
+                var p = Vector256.Load(from + v);
+                var better = Vector256.GreaterThan(w, k) | (Vector256.Equals(w, k) & Vector256.LessThan(currentVector, p).AsSingle());
+                k = Vector256.ConditionalSelect(better, w, k);
+                k.Store(key + v);
+                Vector256.ConditionalSelect(better.AsInt32(), currentVector, p).Store(from + v);
+                var larger = Vector256.GreaterThan(k, maxKey);
+                maxKey = Vector256.ConditionalSelect(larger, k, maxKey);
+                maxIndex = Vector256.ConditionalSelect(larger.AsInt32(), Vector256.Create(v) + lane, maxIndex);
+            }
+
+            lanes = new LaneCandidates(maxKey, maxIndex);
+        }
+
+        for (; v < end; v++)
         {
             var w = row[v];
             if (w > key[v] || (w == key[v] && current < from[v]))
@@ -81,53 +116,30 @@ internal sealed class DensePrim
                 from[v] = current;
             }
 
-            if (key[v] > nextKey || (next < 0 && !float.IsNaN(key[v])))
-            {
-                next = v;
-                nextKey = key[v];
-            }
+            candidate = candidate.Better(new Candidate(v, key[v]));
         }
-
-        return next;
     }
 
-    private static unsafe int RelaxAndSelectVector(float* row, int current, float* key, int* from, int n)
+    /// <summary>A node and its key; NaN keys (nodes in the tree) never win.</summary>
+    private readonly record struct Candidate(int Index, float Key)
     {
-        var currentVector = Vector256.Create(current);
-        var index = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
-        var step = Vector256.Create(Width);
-        var maxKey = Vector256.Create(float.NegativeInfinity);
-        var maxIndex = Vector256.Create(-1);
-        var v = 0;
-        for (; v + Width <= n; v += Width)
-        {
-            var w = Vector256.Load(row + v);
-            var k = Vector256.Load(key + v);
-            var p = Vector256.Load(from + v);
-            var better = Vector256.GreaterThan(w, k) | (Vector256.Equals(w, k) & Vector256.LessThan(currentVector, p).AsSingle());
-            k = Vector256.ConditionalSelect(better, w, k);
-            k.Store(key + v);
-            Vector256.ConditionalSelect(better.AsInt32(), currentVector, p).Store(from + v);
-            var larger = Vector256.GreaterThan(k, maxKey);
-            maxKey = Vector256.ConditionalSelect(larger, k, maxKey);
-            maxIndex = Vector256.ConditionalSelect(larger.AsInt32(), index, maxIndex);
-            index += step;
-        }
+        public Candidate Better(Candidate other) =>
+            other.Index < 0 || float.IsNaN(other.Key) ? this
+            : Index < 0 || other.Key > Key || (other.Key == Key && other.Index < Index) ? other
+            : this;
+    }
 
-        // Largest key over lanes; among lanes holding it, the lowest vertex index (each lane kept its lowest).
-        var next = -1;
-        var top = float.NegativeInfinity;
-        for (var lane = 0; lane < Width; lane++)
+    /// <summary>Per-lane best key and its node (−1 where the lane has seen no candidate).</summary>
+    private readonly record struct LaneCandidates(Vector256<float> Keys, Vector256<int> Indices)
+    {
+        public Candidate Merge(Candidate candidate)
         {
-            var laneIndex = maxIndex.GetElement(lane);
-            var laneKey = maxKey.GetElement(lane);
-            if (laneIndex >= 0 && (next < 0 || laneKey > top || (laneKey == top && laneIndex < next)))
+            for (var lane = 0; lane < Width; lane++)
             {
-                next = laneIndex;
-                top = laneKey;
+                candidate = candidate.Better(new Candidate(Indices.GetElement(lane), Keys.GetElement(lane)));
             }
-        }
 
-        return v < n ? RelaxAndSelectScalar(row, current, key, from, v, n, next) : next;
+            return candidate;
+        }
     }
 }

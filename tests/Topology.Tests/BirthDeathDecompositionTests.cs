@@ -146,6 +146,53 @@ public sealed class BirthDeathDecompositionTests
         Assert.Equal(decomposition.Deaths.Sum(d => (double)d), decomposition.TotalPersistence1, 9);
     }
 
+    [Theory]
+    [InlineData(2, 11, false)]
+    [InlineData(3, 12, false)]
+    [InlineData(9, 13, true)]
+    [InlineData(130, 14, true)]
+    [InlineData(760, 15, true)]
+    public void Decomposing_the_upper_triangle_directly_equals_decomposing_the_dense_matrix(int n, int seed, bool ties)
+    {
+        var matrix = TestMatrices.Random(n, seed, r => ties && r.Next(4) == 0 ? 0.5f : (r.NextSingle() * 2) - 1);
+        var upper = matrix.ToUpperTriangle();
+
+        var direct = BirthDeathDecomposition.OfUpperTriangle(upper);
+        var dense = BirthDeathDecomposition.Of(matrix);
+
+        Assert.Equal(n, direct.Size);
+        Assert.Equal(dense.Births, direct.Births);
+        Assert.Equal(dense.Deaths, direct.Deaths);
+    }
+
+    [Fact]
+    public void Upper_triangle_NaN_entries_count_as_zero_weights()
+    {
+        var upper = TestMatrices.Random(12, seed: 16).ToUpperTriangle();
+        upper[5] = float.NaN;
+        upper[40] = float.NaN;
+        var zeroed = (float[])upper.Clone();
+        zeroed[5] = 0f;
+        zeroed[40] = 0f;
+
+        var direct = BirthDeathDecomposition.OfUpperTriangle(upper);
+        var expected = BirthDeathDecomposition.Of(ConnectomeMatrix.FromUpperTriangle(zeroed));
+
+        Assert.Equal(expected.Births, direct.Births);
+        Assert.Equal(expected.Deaths, direct.Deaths);
+    }
+
+    [Fact]
+    public void Upper_triangle_infinite_entries_are_errors_naming_the_entry()
+    {
+        var upper = TestMatrices.Random(12, seed: 17).ToUpperTriangle();
+        upper[TestMatrices.UpperIndex(12, 3, 8)] = float.NegativeInfinity;
+
+        var error = Assert.Throws<ArgumentException>(() => BirthDeathDecomposition.OfUpperTriangle(upper));
+
+        Assert.Contains("(3,8)", error.Message);
+    }
+
     [Fact]
     public void A_single_node_has_empty_sets()
     {
