@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Orchestrator.Topology;
 
 /// <summary>
@@ -34,22 +36,49 @@ internal sealed class StandardisedPanels
     public double[] Values { get; }
 
     /// <summary>Standardises and packs a row-major samples × neurons activation matrix.</summary>
-    public static StandardisedPanels Pack(ReadOnlySpan<float> activations, int samples, int neurons, NeuronStatistics statistics)
+    public static unsafe StandardisedPanels Pack(ReadOnlySpan<float> activations, int samples, int neurons, NeuronStatistics statistics)
     {
         var panelCount = (neurons + Width - 1) / Width;
         var panelLength = (long)samples * Width;
         var values = new double[(panelCount + PaddingPanels) * panelLength];
         var mean = statistics.Mean;
         var inverseNorm = statistics.InverseNorm;
-        for (var s = 0; s < samples; s++)
+        const int samplesPerTask = 64;
+        fixed (float* pinned = activations)
         {
-            var row = activations.Slice(s * neurons, neurons);
-            for (var j = 0; j < neurons; j++)
-            {
-                values[((j / Width) * panelLength) + ((long)s * Width) + (j % Width)] = (row[j] - mean[j]) * inverseNorm[j];
-            }
+            var source = (nint)pinned;
+            Parallel.For(
+                0,
+                (samples + samplesPerTask - 1) / samplesPerTask,
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                task =>
+                {
+                    var end = Math.Min(samples, (task + 1) * samplesPerTask);
+                    for (var s = task * samplesPerTask; s < end; s++)
+                    {
+                        var row = new ReadOnlySpan<float>((float*)source + ((long)s * neurons), neurons);
+                        PackSample(row, mean, inverseNorm, values.AsSpan((int)((long)s * Width)), panelLength);
+                    }
+                });
         }
 
         return new StandardisedPanels(samples, neurons, panelCount, values);
+    }
+
+    // Writes sample s's z-scores: neurons 4p…4p+3 go to panel p, i.e. destination[p * panelLength + 0…3].
+    private static void PackSample(ReadOnlySpan<float> row, double[] mean, double[] inverseNorm, Span<double> destination, long panelLength)
+    {
+        var j = 0;
+        for (; j + Width <= row.Length; j += Width)
+        {
+            var x = Vector256.Create((double)row[j], row[j + 1], row[j + 2], row[j + 3]);
+            var z = (x - Vector256.Create(mean.AsSpan(j, Width))) * Vector256.Create(inverseNorm.AsSpan(j, Width));
+            z.CopyTo(destination.Slice((int)(j / Width * panelLength), Width));
+        }
+
+        for (; j < row.Length; j++)
+        {
+            destination[(int)((j / Width * panelLength) + (j % Width))] = (row[j] - mean[j]) * inverseNorm[j];
+        }
     }
 }

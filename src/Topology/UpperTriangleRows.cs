@@ -40,16 +40,16 @@ internal readonly unsafe struct UpperTriangleRows : IPrimRows
                 var destination = (float*)lower;
                 var firstU = Math.Max(1, ub * block);
                 var endU = Math.Min(n - 1, (ub + 1) * block);
-                for (var vb = 0; vb * block < endU; vb++)
+                for (var firstV = 0; firstV < endU - 1; firstV += block)
                 {
-                    var firstV = vb * block;
-                    for (var u = firstU; u < endU; u++)
+                    var endV = Math.Min(firstV + block, endU - 1);
+                    for (var v = firstV; v < endV; v++)
                     {
-                        var row = destination + ((long)u * (u - 1) / 2);
-                        var endV = Math.Min(u, firstV + block);
-                        for (var v = firstV; v < endV; v++)
+                        // source row v, indexed by column: w(v, u) = row[u] for u > v.
+                        var row = source + RowOffset(n, v) - (v + 1);
+                        for (var u = Math.Max(firstU, v + 1); u < endU; u++)
                         {
-                            row[v] = source[RowOffset(n, v) + (u - v - 1)];
+                            destination[((long)u * (u - 1) / 2) + v] = row[u];
                         }
                     }
                 }
