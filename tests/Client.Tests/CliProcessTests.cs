@@ -35,7 +35,7 @@ public sealed class CliProcessTests : IDisposable
         var result = await RunProcess("topology", "decompose", "--matrix", _files.WriteText("w.csv", "0,1\n1\n"));
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(string.Empty, result.Stdout);
-        Assert.Contains("row 2 has 1 columns, expected 2", result.Stderr);
+        Assert.Contains("row 2 has 1 column, expected 2", result.Stderr);
     }
 
     [Fact]
