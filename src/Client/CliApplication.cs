@@ -24,7 +24,7 @@ internal static class CliApplication
             return ExitCodes.BadInput;
         }
 
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
             return await parseResult.InvokeAsync(configuration);
@@ -33,6 +33,17 @@ internal static class CliApplication
         {
             await stderr.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("cancelled.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex)
+        {
+            // A bug, not bad input: say so plainly, with the type to search for, and keep the exit code contract.
+            await stderr.WriteLineAsync($"error: unexpected {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.Failed;
         }
     }
 }
