@@ -1,1 +1,3 @@
-Console.WriteLine("Orchestrator benchmarks: see bench/README.md.");
+using Orchestrator.Bench;
+
+return BenchmarkHarnesses.Run(args);

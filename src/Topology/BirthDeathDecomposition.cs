@@ -9,52 +9,81 @@ namespace Orchestrator.Topology;
 /// <param name="Deaths">The n(n−1)/2 − (n−1) remaining edge weights, ascending.</param>
 public sealed record BirthDeathDecomposition(int Size, float[] Births, float[] Deaths)
 {
-    /// <summary>Sum of the birth values (0-D total persistence).</summary>
-    public double TotalPersistence0 => Sum(Births);
+    /// <summary>Sum of the birth values (0-D total persistence), accumulated in double precision.</summary>
+    public double TotalPersistence0 => WidenedSums.Sum(Births);
 
-    /// <summary>Sum of the death values (1-D total persistence).</summary>
-    public double TotalPersistence1 => Sum(Deaths);
+    /// <summary>Sum of the death values (1-D total persistence), accumulated in double precision.</summary>
+    public double TotalPersistence1 => WidenedSums.Sum(Deaths);
 
-    /// <summary>Decomposes <paramref name="matrix"/> (dense Prim, O(n²) time).</summary>
+    /// <summary>Number of deaths of an <paramref name="n"/>-node graph: n(n−1)/2 − (n−1).</summary>
+    public static long DeathCount(int n) => n < 2 ? 0 : ConnectomeMatrix.UpperTriangleLength(n) - (n - 1);
+
+    /// <summary>
+    /// Decomposes <paramref name="matrix"/>: dense Prim (O(n²) time, O(n) memory), then the non-tree
+    /// edges are radix-sorted straight into the death array, in parallel (O(n²) time). Peak memory is
+    /// the matrix, the death array and O(n + 2^16 · cores).
+    /// </summary>
+    /// <remarks>
+    /// Any finite weights work, negative ones included (the sort orders the full float line). The
+    /// multisets of births and deaths do not depend on how ties are broken.
+    /// </remarks>
     public static BirthDeathDecomposition Of(ConnectomeMatrix matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         var n = matrix.Size;
-        var tree = MaximumSpanningTree.Of(matrix);
-        var births = new float[Math.Max(0, n - 1)];
-        var inTree = new HashSet<(int, int)>();
-        for (var k = 0; k < tree.Length; k++)
+        if (n < 2)
         {
-            births[k] = matrix[tree[k].From, tree[k].To];
-            inTree.Add((Math.Min(tree[k].From, tree[k].To), Math.Max(tree[k].From, tree[k].To)));
+            return new BirthDeathDecomposition(n, [], []);
         }
 
-        var deaths = new List<float>();
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = i + 1; j < n; j++)
-            {
-                if (!inTree.Contains((i, j)))
-                {
-                    deaths.Add(matrix[i, j]);
-                }
-            }
-        }
-
+        var prim = DensePrim.Run(matrix.Values, n);
+        var births = prim.Weights;
         Array.Sort(births);
-        var deathArray = deaths.ToArray();
-        Array.Sort(deathArray);
-        return new BirthDeathDecomposition(n, births, deathArray);
+        var deaths = DeathSetExtraction.Build(matrix.DenseValues, n, prim.Parent);
+        return new BirthDeathDecomposition(n, births, deaths);
     }
 
-    private static double Sum(float[] values)
+    /// <summary>
+    /// Decomposes the graph given by its strict upper triangle, row by row (<c>(0,1), (0,2), …</c>),
+    /// without building the dense matrix: the same result as
+    /// <c>Of(ConnectomeMatrix.FromUpperTriangle(upper))</c> with peak memory the triangle, the death
+    /// array and O(n + 2^16 · cores).
+    /// </summary>
+    /// <remarks>
+    /// Prim needs whole rows; the part of each row below the diagonal is read from a blocked transposed
+    /// copy of the triangle that lives in the death array (rows 1…n−2 of the lower triangle have exactly
+    /// as many entries as there are deaths) until the deaths overwrite it. A triangle holding NaN entries
+    /// (weight 0 by convention) goes through the dense matrix instead.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The length is not n(n−1)/2, or an entry is infinite.</exception>
+    public static unsafe BirthDeathDecomposition OfUpperTriangle(ReadOnlySpan<float> upper)
     {
-        double sum = 0;
-        foreach (var v in values)
+        var n = ConnectomeMatrix.SizeFromUpperTriangleLength(upper.Length);
+        if (ConnectomeMatrix.CheckUpperTriangle(upper, n))
         {
-            sum += v;
+            return Of(ConnectomeMatrix.FromUpperTriangle(upper));
         }
 
-        return sum;
+        if (n < 2)
+        {
+            return new BirthDeathDecomposition(n, [], []);
+        }
+
+        var deaths = GC.AllocateUninitializedArray<float>((int)DeathCount(n));
+        var lastRow = new float[n];
+        DensePrim prim;
+        fixed (float* triangle = upper)
+        fixed (float* lower = deaths)
+        fixed (float* last = lastRow)
+        {
+            UpperTriangleRows.Transpose((nint)triangle, (nint)lower, n);
+            var rows = new UpperTriangleRows(triangle, lower, last, n);
+            prim = DensePrim.Run(rows, n);
+            DeathSetExtraction.Build(rows, n, prim.Parent, deaths);
+        }
+
+        var births = prim.Weights;
+        Array.Sort(births);
+        return new BirthDeathDecomposition(n, births, deaths);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Orchestrator.Topology;
 
 /// <summary>
@@ -29,6 +31,9 @@ public sealed class ConnectomeMatrix
 
     /// <summary>The whole dense matrix, row-major.</summary>
     public ReadOnlySpan<float> Values => _values;
+
+    /// <summary>The backing array, for kernels that split rows over threads (never exposed publicly).</summary>
+    internal float[] DenseValues => _values;
 
     /// <summary>Number of entries in the strict upper triangle of an <paramref name="n"/>-node matrix.</summary>
     public static long UpperTriangleLength(int n) => (long)n * (n - 1) / 2;
@@ -63,29 +68,101 @@ public sealed class ConnectomeMatrix
     public static ConnectomeMatrix FromUpperTriangle(ReadOnlySpan<float> upper)
     {
         var n = SizeFromUpperTriangleLength(upper.Length);
+        var hasNaN = CheckUpperTriangle(upper, n);
         var values = new float[(long)n * n];
-        var k = 0;
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < n - 1; i++)
         {
-            for (var j = i + 1; j < n; j++, k++)
+            upper.Slice((int)UpperTriangleRows.RowOffset(n, i), n - i - 1).CopyTo(values.AsSpan((i * n) + i + 1));
+        }
+
+        if (hasNaN)
+        {
+            for (var k = 0; k < values.Length; k++)
             {
-                var w = upper[k];
-                if (float.IsInfinity(w))
+                if (float.IsNaN(values[k]))
+                {
+                    values[k] = 0f;
+                }
+            }
+        }
+
+        MirrorUpperToLower(values, n);
+        return new ConnectomeMatrix(n, values);
+    }
+
+    /// <summary>
+    /// Rejects an infinite entry of a strict upper triangle (naming its position) and reports whether
+    /// any entry is NaN.
+    /// </summary>
+    /// <exception cref="ArgumentException">An entry is ±Inf.</exception>
+    internal static bool CheckUpperTriangle(ReadOnlySpan<float> upper, int n)
+    {
+        var bits = System.Runtime.InteropServices.MemoryMarshal.Cast<float, int>(upper);
+        const int exponent = 0x7F800000;
+        var k = 0;
+        var nonFinite = false;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var mask = Vector256.Create(exponent);
+            var any = Vector256<int>.Zero;
+            for (; k + Vector256<int>.Count <= bits.Length; k += Vector256<int>.Count)
+            {
+                any |= Vector256.Equals(Vector256.Create(bits.Slice(k, Vector256<int>.Count)) & mask, mask);
+            }
+
+            nonFinite = any != Vector256<int>.Zero;
+        }
+
+        for (; k < bits.Length; k++)
+        {
+            nonFinite |= (bits[k] & exponent) == exponent;
+        }
+
+        if (!nonFinite)
+        {
+            return false;
+        }
+
+        var hasNaN = false;
+        for (int i = 0, index = 0; i < n - 1; i++)
+        {
+            for (var j = i + 1; j < n; j++, index++)
+            {
+                if (float.IsInfinity(upper[index]))
                 {
                     throw new ArgumentException($"entry ({i},{j}) is infinite; weights must be finite.", nameof(upper));
                 }
 
-                if (float.IsNaN(w))
-                {
-                    w = 0f;
-                }
-
-                values[(i * n) + j] = w;
-                values[(j * n) + i] = w;
+                hasNaN |= float.IsNaN(upper[index]);
             }
         }
 
-        return new ConnectomeMatrix(n, values);
+        return hasNaN;
+    }
+
+    // Copies the upper triangle onto the lower one by 64 × 64 blocks, rows in parallel (each task writes its own rows).
+    private static void MirrorUpperToLower(float[] values, int n)
+    {
+        const int block = 64;
+        Parallel.For(
+            0,
+            (n + block - 1) / block,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            rowBlock =>
+            {
+                var endRow = Math.Min(n, (rowBlock + 1) * block);
+                for (var firstColumn = 0; firstColumn < endRow; firstColumn += block)
+                {
+                    for (var j = rowBlock * block; j < endRow; j++)
+                    {
+                        var endColumn = Math.Min(j, firstColumn + block);
+                        for (var i = firstColumn; i < endColumn; i++)
+                        {
+                            values[((long)j * n) + i] = values[((long)i * n) + j];
+                        }
+                    }
+                }
+            });
     }
 
     /// <summary>The strict upper triangle, row by row, as a new array.</summary>

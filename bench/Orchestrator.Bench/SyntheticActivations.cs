@@ -1,0 +1,46 @@
+namespace Orchestrator.Bench;
+
+/// <summary>
+/// Reproducible activations with the structure of a hidden layer: a few latent factors mixed into
+/// every neuron plus noise. No neuron is constant and no weight is exactly 0, because scipy's
+/// sparse graph routines read a 0 entry as a missing edge and the side-by-side comparison would differ.
+/// </summary>
+internal static class SyntheticActivations
+{
+    public static float[] Generate(int samples, int neurons, int seed)
+    {
+        const int factors = 16;
+        var random = new Random(seed);
+        var latent = new double[samples * factors];
+        for (var k = 0; k < latent.Length; k++)
+        {
+            latent[k] = Gaussian(random);
+        }
+
+        var loadings = new double[factors * neurons];
+        for (var k = 0; k < loadings.Length; k++)
+        {
+            loadings[k] = Gaussian(random) * 0.5;
+        }
+
+        var activations = new float[samples * neurons];
+        for (var s = 0; s < samples; s++)
+        {
+            for (var j = 0; j < neurons; j++)
+            {
+                var value = Gaussian(random);
+                for (var f = 0; f < factors; f++)
+                {
+                    value += latent[(s * factors) + f] * loadings[(f * neurons) + j];
+                }
+
+                activations[(s * neurons) + j] = (float)value;
+            }
+        }
+
+        return activations;
+    }
+
+    private static double Gaussian(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+}

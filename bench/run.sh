@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds the benchmarks in Release and runs one harness: bench/run.sh [harness] [options].
+# With no harness it lists them. See bench/README.md.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+dotnet build "$root/bench/Orchestrator.Bench/Orchestrator.Bench.csproj" -c Release --nologo -v quiet -o "$root/.build/bench" >&2
+exec dotnet "$root/.build/bench/Orchestrator.Bench.dll" "$@"
