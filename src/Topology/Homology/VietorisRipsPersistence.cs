@@ -12,6 +12,9 @@ namespace Orchestrator.Topology.Homology;
 /// </remarks>
 public static class VietorisRipsPersistence
 {
+    /// <summary>The most points for dimension 1: triangle indices must fit in 32 bits.</summary>
+    public const int MaxPointsForH1 = CombinatorialNumberSystem.MaxVertices;
+
     /// <summary>The diagrams of the connectome distance d = 1 − |w|.</summary>
     /// <inheritdoc cref="Compute(RipsDistanceMatrix, int, float?)"/>
     public static RipsPersistence OfConnectome(ConnectomeMatrix connectome, int maxDimension = 1, float? threshold = null) =>
