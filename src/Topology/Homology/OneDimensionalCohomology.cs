@@ -185,24 +185,26 @@ internal sealed class OneDimensionalCohomology
     /// <summary>The edges of a V column over Z/2: each edge added an even number of times cancels.</summary>
     private static ulong[] ReduceModTwo(List<ulong> edges)
     {
-        edges.Sort();
-        var kept = new List<ulong>(edges.Count);
-        for (var k = 0; k < edges.Count;)
+        // Sort and compact in place, so the only allocation is the stored column itself.
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(edges);
+        span.Sort();
+        var kept = 0;
+        for (var k = 0; k < span.Length;)
         {
             var run = k;
-            while (run < edges.Count && edges[run] == edges[k])
+            while (run < span.Length && span[run] == span[k])
             {
                 run++;
             }
 
             if (((run - k) & 1) == 1)
             {
-                kept.Add(edges[k]);
+                span[kept++] = span[k];
             }
 
             k = run;
         }
 
-        return [.. kept];
+        return span[..kept].ToArray();
     }
 }
