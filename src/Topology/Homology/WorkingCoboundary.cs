@@ -7,6 +7,9 @@ namespace Orchestrator.Topology.Homology;
 /// </summary>
 internal sealed class WorkingCoboundary
 {
+    // Below this many entries (2 MiB) the heap just doubles: compacting small heaps costs more than it saves.
+    private const int CompactFrom = 1 << 18;
+
     private ulong[] _items = new ulong[1024];
     private int _count;
 
@@ -16,7 +19,7 @@ internal sealed class WorkingCoboundary
     {
         if (_count == _items.Length)
         {
-            Array.Resize(ref _items, _items.Length * 2);
+            Grow();
         }
 
         var items = _items;
@@ -59,6 +62,45 @@ internal sealed class WorkingCoboundary
 
         pivot = 0;
         return false;
+    }
+
+    /// <summary>
+    /// When full and large, first cancels pairs: a long reduction piles up many copies of the same cofacets, and the
+    /// Z/2 column is usually far smaller than the heap. A sorted array is a valid min-heap, so sorting,
+    /// dropping even runs and compacting keeps the heap order. Doubles only if that frees less than half.
+    /// </summary>
+    private void Grow()
+    {
+        if (_items.Length < CompactFrom)
+        {
+            Array.Resize(ref _items, _items.Length * 2);
+            return;
+        }
+
+        var span = _items.AsSpan(0, _count);
+        span.Sort();
+        var kept = 0;
+        for (var k = 0; k < span.Length;)
+        {
+            var run = k + 1;
+            while (run < span.Length && span[run] == span[k])
+            {
+                run++;
+            }
+
+            if (((run - k) & 1) == 1)
+            {
+                span[kept++] = span[k];
+            }
+
+            k = run;
+        }
+
+        _count = kept;
+        if (_count > _items.Length / 2)
+        {
+            Array.Resize(ref _items, _items.Length * 2);
+        }
     }
 
     private void RemoveTop()
