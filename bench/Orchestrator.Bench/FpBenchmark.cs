@@ -15,7 +15,7 @@ internal sealed class FpBenchmark : IBenchmarkHarness
 
     public string Name => "fp";
 
-    public string Description => "FP Vietoris–Rips persistence (H0, H1) side by side with Debian's ripser (options: --sizes 192,384)";
+    public string Description => "FP Vietoris–Rips persistence (H0, H1) side by side with Debian's ripser (options: --sizes 192,384, --no-ripser)";
 
     public int Run(string[] args)
     {
@@ -23,7 +23,8 @@ internal sealed class FpBenchmark : IBenchmarkHarness
         var sizes = sizesIndex >= 0 && sizesIndex + 1 < args.Length
             ? args[sizesIndex + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray()
             : [192, 384];
-        var withRipser = RipserReference.IsAvailable(out var reason);
+        var reason = "--no-ripser";
+        var withRipser = !args.Contains("--no-ripser") && RipserReference.IsAvailable(out reason);
         if (!withRipser)
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]ripser column skipped: {reason}[/]");
