@@ -58,7 +58,7 @@ public sealed class StoppingCriterionCatalogTests
     }
 
     [Theory]
-    [InlineData("fancy", "unknown stopping criterion 'fancy'", "none, top, vl")]
+    [InlineData("fancy", "unknown stopping criterion 'fancy'", "fp, none, np, top, vl")]
     [InlineData("top:windw=3", "top: unknown parameter 'windw'", "allowed: component, smoothing, window")]
     [InlineData("none:patience=3", "none: unknown parameter 'patience'", "allowed: maxEpochs")]
     [InlineData("top:window=three", "top: window is 'three'", "integer")]

@@ -13,6 +13,8 @@ internal static class TopologyCommands
         topology.Subcommands.Add(DistanceCommand.Create(context));
         topology.Subcommands.Add(TopologyDemoCommand.Create(context));
         topology.Subcommands.Add(CriteriaCommand.Create(context));
+        topology.Subcommands.Add(PersistenceCommand.Create(context));
+        topology.Subcommands.Add(DiagramDistanceCommand.Create(context));
         return topology;
     }
 }
