@@ -36,5 +36,16 @@ internal static class CliApplication
             await stderr.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("cancelled.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex)
+        {
+            // A bug, not bad input: say so plainly, with the type to search for, and keep the exit code contract.
+            await stderr.WriteLineAsync($"error: unexpected {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.Failed;
+        }
     }
 }
