@@ -85,7 +85,7 @@ internal sealed class TrainRunner(
                 {
                     stopEpoch = snapshot.Epoch;
                     stopReason = decision.Reason;
-                    status = "stopped";
+                    status = snapshot.Epoch < maxEpochs ? "stopped early" : "completed";
                     break;
                 }
             }
