@@ -1,5 +1,6 @@
 namespace Orchestrator.Client.Tests;
 
+[Collection("Worker environment variable")]
 public sealed class TrainCommandTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using Orchestrator.Client.Worker;
 
 namespace Orchestrator.Client.Tests;
 
+[Collection("Worker environment variable")]
 public sealed class WorkerProcessTests
 {
     private static WorkerProcess Shell(string script) => new("/bin/sh", ["-c", script, "worker"]);
