@@ -11,6 +11,9 @@ internal static class CliApplication
         var root = new RootCommand("Orchestrator: training sweeps on Orleans that stop when the functional connectome settles.");
         var context = new CliContext(stdout, stderr);
         root.Subcommands.Add(TopologyCommands.Create(context));
+        root.Subcommands.Add(LocalCommands.Create(context));
+        root.Subcommands.Add(SiloCommands.Create(context));
+        root.Subcommands.Add(SweepCommands.Create(context));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
