@@ -13,6 +13,7 @@ internal static class OrchestratorSiloHosting
     /// <summary>The grains' services and options (checkpoints, slots, data).</summary>
     public static ISiloBuilder AddOrchestratorGrains(this ISiloBuilder silo, SiloHostSettings settings)
     {
+        silo.AddActivityPropagation();
         silo.Services.AddOrchestratorGrains(o =>
         {
             o.CheckpointDirectory = settings.CheckpointDirectory;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -30,6 +31,8 @@ internal static class SiloRunner
         builder.Services.AddOrchestratorTelemetry(settings);
         using var host = builder.Build();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // SIGTERM reaches the host's console lifetime, not our token: stop when the host is asked to.
+        using var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(stop.Cancel);
         await host.StartAsync(stop.Token);
         Console.Out.WriteLine($"{ReadyLine}: {settings.Describe()}");
         await Console.Out.FlushAsync(stop.Token);

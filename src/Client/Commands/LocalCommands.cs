@@ -21,6 +21,8 @@ internal static class LocalCommands
         {
             var definition = SweepFileLoader.Load(parse.GetValue(file)!);
             var sweepId = TrialExpansion.SweepIdOf(definition.Name);
+            using var sweepActivity = ClientTelemetry.Source.StartActivity("sweep");
+            sweepActivity?.SetTag("sweep.id", sweepId);
             var resultsRoot = Path.GetFullPath(parse.GetValue(results)!);
             var checkpointDirectory = Path.GetFullPath(parse.GetValue(checkpoints) ?? Path.Combine(resultsRoot, sweepId + ".checkpoints"));
             var slotCount = parse.GetValue(slots) is > 0 and var s ? s : definition.Concurrency;
@@ -44,6 +46,7 @@ internal static class LocalCommands
             using var host = await new ClusterEndpoint(gatewayPort, null, "local-" + sweepId).ConnectAsync(cancellationToken);
             var client = ClusterEndpoint.ClientOf(host);
             await client.GetGrain<ISweepCoordinatorGrain>(sweepId).Submit(definition);
+            sweepActivity?.Stop();
             var monitor = new SweepMonitor(context, client);
             var (status, cancelled) = await monitor.WatchAsync(sweepId, ctrlC.Token);
             var code = await SweepOutcome.FinishAsync(context, monitor, status, cancelled, resultsRoot);

@@ -38,8 +38,11 @@ internal static class SweepCommands
         {
             var definition = SweepFileLoader.Load(parse.GetValue(file)!);
             var sweepId = TrialExpansion.SweepIdOf(definition.Name);
+            using var sweepActivity = ClientTelemetry.Source.StartActivity("sweep");
+            sweepActivity?.SetTag("sweep.id", sweepId);
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
             var status = await cluster.Client.GetGrain<ISweepCoordinatorGrain>(sweepId).Submit(definition);
+            sweepActivity?.Stop();
             await context.Stdout.WriteLineAsync($"submitted {sweepId}: {SweepView.Progress(status)}");
             if (!parse.GetValue(watch))
             {

@@ -14,8 +14,10 @@ internal sealed record ClusterEndpoint(int? GatewayPort, string? Redis, string C
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddClientTelemetry();
         builder.UseOrleansClient(client =>
         {
+            client.AddActivityPropagation();
             if (Redis is not null)
             {
                 client.Configure<ClusterOptions>(o =>
