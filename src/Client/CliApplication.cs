@@ -27,7 +27,7 @@ internal static class CliApplication
             return ExitCodes.BadInput;
         }
 
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
             return await parseResult.InvokeAsync(configuration);
