@@ -165,12 +165,12 @@ public sealed class SweepCoordinatorGrain(
         }
 
         var running = state.State.Trials.Where(t => t.State == TrialState.Running).Select(t => t.Spec).ToList();
-        var statuses = await Task.WhenAll(running.Select(s => GrainFactory.GetGrain<ITrainingRunGrain>(s.GrainKey).EnsureRunning()));
+        var statuses = await Task.WhenAll(running.Select(CheckTrialAsync));
         var changed = false;
         foreach (var status in statuses)
         {
-            var index = IndexOf(status.Spec.Id);
-            if (index < 0 || status.State == TrialState.Pending)
+            var index = status is null ? -1 : IndexOf(status.Spec.Id);
+            if (index < 0 || status!.State == TrialState.Pending)
             {
                 continue;
             }
@@ -188,6 +188,29 @@ public sealed class SweepCoordinatorGrain(
 
         await ScheduleAsync();
         await CheckFinishedAsync();
+    }
+
+    /// <summary>
+    /// One running trial's check: EnsureRunning reactivates (and resumes) a trial whose silo died; a run grain
+    /// that never got its Start (the call failed) is started again. A call that fails now is retried next tick.
+    /// </summary>
+    private async Task<TrialStatus?> CheckTrialAsync(TrialSpec spec)
+    {
+        try
+        {
+            var run = GrainFactory.GetGrain<ITrainingRunGrain>(spec.GrainKey);
+            var status = await run.EnsureRunning();
+            if (status.State == TrialState.Pending)
+            {
+                await run.Start(spec);
+            }
+
+            return status;
+        }
+        catch (Exception ex) when (ex is TimeoutException or SiloUnavailableException or OrleansException)
+        {
+            return null;
+        }
     }
 
     private async Task ScheduleAsync()
@@ -211,7 +234,19 @@ public sealed class SweepCoordinatorGrain(
 
         metrics.PendingTrials(-toStart.Count);
         await state.WriteStateAsync();
-        await Task.WhenAll(toStart.Select(s => GrainFactory.GetGrain<ITrainingRunGrain>(s.GrainKey).Start(s)));
+        await Task.WhenAll(toStart.Select(StartTrialAsync));
+    }
+
+    private async Task StartTrialAsync(TrialSpec spec)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ITrainingRunGrain>(spec.GrainKey).Start(spec);
+        }
+        catch (Exception ex) when (ex is TimeoutException or SiloUnavailableException or OrleansException)
+        {
+            // The trial is marked running; the watchdog finds its run grain unstarted and starts it again.
+        }
     }
 
     private async Task CheckFinishedAsync()

@@ -178,7 +178,7 @@ public sealed partial class TrainingRunGrain(
                     return;
                 }
 
-                var decision = await topology.Observe(spec, snapshot.ToMessage());
+                var decision = await ObserveWithRetryAsync(topology, spec, snapshot.ToMessage());
                 var checkpointEpoch = state.State.CheckpointEpoch;
                 if (snapshot.Epoch % spec.CheckpointEvery == 0 || decision.ShouldStop)
                 {
@@ -226,6 +226,25 @@ public sealed partial class TrainingRunGrain(
             {
                 slots.Release();
                 metrics.ActiveTrials(-1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends the snapshot to the topology grain, retrying while a dead silo is being declared dead (the
+    /// topology grain then reactivates elsewhere from its persisted series).
+    /// </summary>
+    private static async Task<TopologyDecision> ObserveWithRetryAsync(ITopologyGrain topology, TrialSpec spec, EpochSnapshotMessage message)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await topology.Observe(spec, message);
+            }
+            catch (Exception ex) when (attempt < 5 && ex is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2 * attempt), CancellationToken.None);
             }
         }
     }
