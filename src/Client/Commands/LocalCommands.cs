@@ -16,7 +16,8 @@ internal static class LocalCommands
         var checkpoints = new Option<string?>("--checkpoints") { Description = "Checkpoint directory (default: results/<sweep-id>.checkpoints)." };
         var slots = new Option<int>("--slots") { Description = "Trials the silo trains at once (default: the sweep's concurrency)." };
         var dataDir = new Option<string?>("--data-dir") { Description = "Dataset directory." };
-        var run = new Command("run", "Run a sweep on a local single silo and write results/<sweep-id>/.") { file, keepSilo, results, checkpoints, slots, dataDir };
+        var metricsPort = new Option<int>("--metrics-port") { Description = "Serve Prometheus /metrics from the silo on 127.0.0.1:PORT (0: off)." };
+        var run = new Command("run", "Run a sweep on a local single silo and write results/<sweep-id>/.") { file, keepSilo, results, checkpoints, slots, dataDir, metricsPort };
         run.SetAction(async (parse, cancellationToken) =>
         {
             var definition = SweepFileLoader.Load(parse.GetValue(file)!);
@@ -35,6 +36,11 @@ internal static class LocalCommands
                 "--slots", slotCount.ToString(CultureInfo.InvariantCulture),
                 "--cluster-id", "local-" + sweepId,
             };
+            if (parse.GetValue(metricsPort) is > 0 and var metrics)
+            {
+                siloArguments.AddRange(["--metrics-port", metrics.ToString(CultureInfo.InvariantCulture)]);
+            }
+
             if (parse.GetValue(dataDir) is { } data)
             {
                 siloArguments.AddRange(["--data-dir", Path.GetFullPath(data)]);
