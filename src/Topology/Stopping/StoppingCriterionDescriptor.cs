@@ -1,0 +1,22 @@
+namespace Orchestrator.Topology.Stopping;
+
+/// <summary>
+/// Describes a criterion to <see cref="StoppingCriterionCatalog"/>: its name, parameters and defaults,
+/// and how to build it. Each criterion declares one as a nested <c>Descriptor</c> class with a public
+/// parameterless constructor, so adding a criterion is adding one file: the catalog finds it by reflection.
+/// </summary>
+public abstract class StoppingCriterionDescriptor
+{
+    /// <summary>The criterion's stable name (e.g. <c>top</c>); the same as <see cref="IStoppingCriterion.Name"/>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>One line for help texts.</summary>
+    public abstract string Description { get; }
+
+    /// <summary>The parameters it accepts, with their defaults.</summary>
+    public abstract IReadOnlyList<StoppingCriterionParameter> Parameters { get; }
+
+    /// <summary>Builds a criterion from named arguments (defaults filled in, unknown names already rejected).</summary>
+    /// <exception cref="ArgumentException">A value is malformed or out of range; the message names the parameter.</exception>
+    public abstract IStoppingCriterion Create(StoppingCriterionArguments arguments);
+}
