@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 
 namespace Orchestrator.Contracts;
 
@@ -12,12 +11,12 @@ public sealed record StoppingMethod
     [Id(0)]
     public required string Name { get; init; }
 
-    /// <summary>Criterion parameters by name; missing ones take the criterion's defaults.</summary>
+    /// <summary>Criterion parameters by name, as text (numbers in invariant round-trip form); missing ones take the criterion's defaults.</summary>
     [Id(1)]
-    public ImmutableSortedDictionary<string, double> Parameters { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
+    public ImmutableSortedDictionary<string, string> Parameters { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
     /// <summary>Stable text form, e.g. <c>top(patience=3,window=2)</c>: used in ids, tables and file names.</summary>
     public string Describe() => Parameters.Count == 0
         ? Name
-        : $"{Name}({string.Join(',', Parameters.Select(p => $"{p.Key}={p.Value.ToString("R", CultureInfo.InvariantCulture)}"))})";
+        : $"{Name}({string.Join(',', Parameters.Select(p => $"{p.Key}={p.Value}"))})";
 }

@@ -18,7 +18,7 @@ public static class OrchestratorGrainServices
         services.AddSingleton<CheckpointStore>();
         services.AddSingleton<SiloSlots>();
         services.AddSingleton<OrchestratorMetrics>();
-        services.AddSingleton<IStoppingCriterionFactory, StoppingCriterionCatalog>();
+        services.AddSingleton<IStoppingCriterionFactory>(_ => new SweepStoppingCriteria());
         return services;
     }
 }

@@ -7,9 +7,9 @@ using Orchestrator.Topology.Stopping;
 namespace Orchestrator.Grains;
 
 /// <summary>
-/// The per-trial persistence time series: turns each epoch's connectome into its birth–death
-/// decomposition, the distance to the previous epoch and a criterion decision. The grain keeps
-/// only this object's records as state; the criterion is rebuilt by replaying them.
+/// The per-trial persistence time series: feeds each epoch's connectome to a <see cref="ConnectomeSeries"/>
+/// (decomposition and distance to the previous epoch), adds losses, timings and a smoothed distance, and
+/// asks the criterion. The grain keeps only the records as state; the criterion is rebuilt by replaying them.
 /// </summary>
 public sealed class TopologySeries
 {
@@ -18,7 +18,7 @@ public sealed class TopologySeries
 
     private readonly IStoppingCriterion _criterion;
     private readonly List<EpochRecord> _records = [];
-    private BirthDeathDecomposition? _previous;
+    private readonly ConnectomeSeries _tracker = new();
 
     /// <summary>Starts a series, replaying <paramref name="history"/> into <paramref name="criterion"/>.</summary>
     /// <param name="criterion">A fresh criterion instance.</param>
@@ -35,9 +35,10 @@ public sealed class TopologySeries
             _records.Add(record);
         }
 
-        if (previousConnectome is not null)
+        if (previousConnectome is not null && _records.Count > 0 && previousConnectome.Length > 0)
         {
-            _previous = BirthDeathDecomposition.Of(ConnectomeMatrix.FromUpperTriangle(previousConnectome));
+            // Seeds the tracker with the last recorded epoch, so the next epoch gets its distance.
+            _tracker.Add(_records[^1].Epoch, ConnectomeMatrix.SizeFromUpperTriangleLength(previousConnectome.Length), previousConnectome);
         }
     }
 
@@ -50,17 +51,15 @@ public sealed class TopologySeries
         ArgumentNullException.ThrowIfNull(snapshot);
         var watch = Stopwatch.StartNew();
         var upper = MemoryMarshal.Cast<byte, float>(snapshot.Connectome);
-        BirthDeathDecomposition? decomposition = null;
-        TopologicalDistance? distance = null;
+        ConnectomeSeriesPoint? point = null;
         if (upper.Length > 0)
         {
-            decomposition = BirthDeathDecomposition.Of(ConnectomeMatrix.FromUpperTriangle(upper));
-            if (_previous is not null && _previous.Size == decomposition.Size)
-            {
-                distance = WassersteinDistance.Between(_previous, decomposition);
-            }
+            point = _tracker.Latest is { } latest && latest.Size != snapshot.ConnectomeSize
+                ? null
+                : _tracker.Add(snapshot.Epoch, snapshot.ConnectomeSize, upper);
         }
 
+        var distance = point?.Distance;
         double? smoothed = null;
         if (distance is not null)
         {
@@ -75,8 +74,8 @@ public sealed class TopologySeries
             ValidationLoss = snapshot.ValidationLoss,
             ValidationAccuracy = snapshot.ValidationAccuracy,
             ConnectomeSize = snapshot.ConnectomeSize,
-            Persistence0 = decomposition?.TotalPersistence0 ?? 0,
-            Persistence1 = decomposition?.TotalPersistence1 ?? 0,
+            Persistence0 = point?.TotalPersistence0 ?? 0,
+            Persistence1 = point?.TotalPersistence1 ?? 0,
             W0 = distance?.W0,
             W1 = distance?.W1,
             Distance = distance?.W,
@@ -93,7 +92,6 @@ public sealed class TopologySeries
             TopologySeconds = watch.Elapsed.TotalSeconds,
         };
         _records.Add(record);
-        _previous = decomposition;
         return (record, decision);
     }
 

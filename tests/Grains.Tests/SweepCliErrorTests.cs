@@ -55,4 +55,26 @@ public sealed class SweepCliErrorTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("HOST:PORT", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Unknown_criterion_parameters_are_bad_input_naming_the_method_and_the_allowed_parameters()
+    {
+        var file = Path.Combine(_directory, "criterion.json");
+        File.WriteAllText(file, """{ "dataset": "synthetic", "model": "m", "stopping": ["none", { "method": "top", "parameters": { "speed": 3 } }] }""");
+        var (code, _, stderr) = await RunAsync("local", "run", file, "--results", Path.Combine(_directory, "results"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("stopping[1]: top: unknown parameter 'speed'; allowed:", stderr, StringComparison.Ordinal);
+        Assert.Contains("patience", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_criterion_parameter_out_of_range_is_bad_input()
+    {
+        var file = Path.Combine(_directory, "range.json");
+        File.WriteAllText(file, """{ "dataset": "synthetic", "model": "m", "stopping": [{ "method": "vl", "parameters": { "patience": 0 } }] }""");
+        var (code, _, stderr) = await RunAsync("local", "run", file, "--results", Path.Combine(_directory, "results"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("stopping[0]: vl:", stderr, StringComparison.Ordinal);
+        Assert.Contains("patience", stderr, StringComparison.Ordinal);
+    }
 }

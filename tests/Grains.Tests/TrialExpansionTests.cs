@@ -39,7 +39,7 @@ public sealed class TrialExpansionTests
         var seed0 = a.Single(t => t.Seed == 0);
         Assert.Equal(seed0.Id, TrialId.Of(seed0 with { Id = "ignored" }));
         Assert.NotEqual(seed0.Id, TrialId.Of(seed0 with { LearningRate = seed0.LearningRate * 2 }));
-        Assert.NotEqual(seed0.Id, TrialId.Of(seed0 with { Stopping = new StoppingMethod { Name = "top", Parameters = seed0.Stopping.Parameters.Add("patience", 5) } }));
+        Assert.NotEqual(seed0.Id, TrialId.Of(seed0 with { Stopping = new StoppingMethod { Name = "top", Parameters = seed0.Stopping.Parameters.Add("patience", "5") } }));
     }
 
     [Fact]

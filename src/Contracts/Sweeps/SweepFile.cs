@@ -200,29 +200,29 @@ public static class SweepFile
 
                 CheckUnknown(item, path + ".", StoppingProperties);
                 var name = ReadString(item, "method", path + ".method", required: true, allowed: StoppingMethods);
-                var parameters = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+                var parameters = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
                 if (item.TryGetProperty("parameters", out var parametersElement))
                 {
                     if (parametersElement.ValueKind != JsonValueKind.Object)
                     {
-                        Error(path + ".parameters", "must be an object of numbers, e.g. {\"patience\": 3}");
+                        Error(path + ".parameters", "must be an object, e.g. {\"patience\": 3, \"smoothing\": \"ema\"}");
                     }
                     else
                     {
                         foreach (var parameter in parametersElement.EnumerateObject())
                         {
                             var parameterPath = $"{path}.parameters.{parameter.Name}";
-                            if (parameter.Value.ValueKind != JsonValueKind.Number || !double.IsFinite(parameter.Value.GetDouble()))
+                            if (parameter.Value.ValueKind == JsonValueKind.Number && double.IsFinite(parameter.Value.GetDouble()))
                             {
-                                Error(parameterPath, "must be a finite number");
+                                parameters[parameter.Name] = parameter.Value.GetDouble().ToString("R", CultureInfo.InvariantCulture);
                             }
-                            else if (parameter.Value.GetDouble() < 0)
+                            else if (parameter.Value.ValueKind == JsonValueKind.String && parameter.Value.GetString()!.Trim().Length > 0)
                             {
-                                Error(parameterPath, "must be >= 0");
+                                parameters[parameter.Name] = parameter.Value.GetString()!.Trim();
                             }
                             else
                             {
-                                parameters[parameter.Name] = parameter.Value.GetDouble();
+                                Error(parameterPath, "must be a finite number or a non-empty string");
                             }
                         }
                     }
