@@ -163,7 +163,19 @@ public sealed partial class TrainingRunGrain(
 
             var topology = GrainFactory.GetGrain<ITopologyGrain>(spec.GrainKey);
             var final = (State: TrialState.Completed, Reason: $"reached max epochs ({spec.MaxEpochs})");
-            while (session.CompletedEpochs < spec.MaxEpochs)
+            var stoppedBeforeRestart = false;
+            if (session.CompletedEpochs > 0)
+            {
+                // The silo may have died between the criterion's stop (checkpointed) and the end of the trial.
+                var last = (await topology.GetSeries()).LastOrDefault(r => r.Epoch == session.CompletedEpochs);
+                if (last is { Decision.Length: > 0 })
+                {
+                    final = (TrialState.Stopped, last.Decision);
+                    stoppedBeforeRestart = true;
+                }
+            }
+
+            while (!stoppedBeforeRestart && session.CompletedEpochs < spec.MaxEpochs)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var watch = Stopwatch.StartNew();
