@@ -170,7 +170,7 @@ public sealed partial class TrainingRunGrain(
                 var last = (await topology.GetSeries()).LastOrDefault(r => r.Epoch == session.CompletedEpochs);
                 if (last is { Decision.Length: > 0 })
                 {
-                    final = (TrialState.Stopped, last.Decision);
+                    final = (session.CompletedEpochs >= spec.MaxEpochs ? TrialState.Completed : TrialState.Stopped, last.Decision);
                     stoppedBeforeRestart = true;
                 }
             }
@@ -210,7 +210,8 @@ public sealed partial class TrainingRunGrain(
                 Report(status);
                 if (decision.ShouldStop)
                 {
-                    final = (TrialState.Stopped, decision.Reason);
+                    // A criterion's own epoch limit at the sweep's maxEpochs is completion, not an early stop.
+                    final = (snapshot.Epoch >= spec.MaxEpochs ? TrialState.Completed : TrialState.Stopped, decision.Reason);
                     break;
                 }
             }
