@@ -14,4 +14,29 @@ public sealed class MaxEpochsStoppingCriterionTests
         Assert.True(last.ShouldStop);
         Assert.Contains("max epochs", last.Reason);
     }
+
+    [Fact]
+    public void Ignores_every_signal_even_NaN()
+    {
+        var criterion = new MaxEpochsStoppingCriterion(5);
+        for (var e = 1; e < 5; e++)
+        {
+            var observation = new EpochObservation(e, double.NaN)
+            {
+                ValidationLoss = double.NaN,
+                GraphDistance = new TopologicalDistance(2, double.NaN, 0, double.NaN),
+            };
+            var decision = criterion.Observe(observation);
+            Assert.False(decision.ShouldStop);
+            Assert.Equal(e, decision.BestEpoch);
+        }
+    }
+
+    [Fact]
+    public void Max_epochs_below_one_is_rejected_by_name()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new MaxEpochsStoppingCriterion(0));
+        Assert.Equal("maxEpochs", ex.ParamName);
+        Assert.Contains("≥ 1", ex.Message);
+    }
 }

@@ -113,8 +113,8 @@ public sealed class SmoothedPlateauRule
         }
 
         var threshold = _options.MinDelta > 0
-            ? Invariant($"max({_options.RelativeThreshold:P0}, {_options.MinDelta:G4})")
-            : Invariant($"{_options.RelativeThreshold:P0}");
+            ? Invariant($"max({_options.RelativeThreshold * 100:0.###}%, {_options.MinDelta:G4})")
+            : Invariant($"{_options.RelativeThreshold * 100:0.###}%");
         return StoppingDecision.Stop(
             BestEpoch,
             Invariant($"smoothed {_signalName} has not improved by more than {threshold} on {_reference:G4} (epoch {_referenceEpoch}) for {_options.Patience} epochs; lowest {_lowest:G4} at epoch {BestEpoch}"));

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Globalization;
+using Orchestrator.Client.Demo;
+using Orchestrator.Topology.Stopping;
+using Spectre.Console;
+
+namespace Orchestrator.Client.Commands;
+
+/// <summary>`topology demo`: the TOP signal and criterion on generated activations, as a table.</summary>
+internal static class TopologyDemoCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var seed = new Option<int>("--seed") { Description = "Seed of the generated activations.", DefaultValueFactory = _ => 1 };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs to generate (1–1000).", DefaultValueFactory = _ => 30 };
+        var command = new Command(
+            "demo",
+            "Runs the TOP stopping criterion (defaults) on ~30 epochs of generated activations whose correlation structure converges.")
+        {
+            seed,
+            epochs,
+        };
+        command.SetAction(parse =>
+        {
+            var count = parse.GetValue(epochs);
+            if (count is < 1 or > 1000)
+            {
+                throw new InputException($"--epochs is {count}; it must be between 1 and 1000.");
+            }
+
+            var activations = new SyntheticActivations(parse.GetValue(seed));
+            var criterion = new TopStoppingCriterion();
+            var rows = TopologyDemo.Run(activations, criterion, count);
+            Render(context, parse.GetValue(seed), activations, criterion, rows);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Render(
+        CliContext context, int seed, SyntheticActivations activations, TopStoppingCriterion criterion, IReadOnlyList<TopologyDemoEpoch> rows)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(context.Stdout),
+            Ansi = ReferenceEquals(context.Stdout, Console.Out) ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.Detect,
+        });
+        var options = criterion.Options;
+        console.MarkupLine(Invariant(
+            $"[bold]TOP on generated activations[/]: {activations.Samples} probe samples × {activations.Neurons} neurons, {activations.Factors} latent factors, seed {seed}."));
+        console.MarkupLine(Invariant(
+            $"Criterion: smoothed {criterion.Component.ToString().ToLowerInvariant()}, {(options.Smoothing == SmoothingMethod.MovingAverage ? "moving average" : "EMA")} window {options.Window}, relative threshold {options.RelativeThreshold}, warm-up {options.WarmUp}, patience {options.Patience}, max epochs {options.MaxEpochs}."));
+
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn(new TableColumn("epoch").RightAligned());
+        table.AddColumn(new TableColumn("total pers. 0").RightAligned());
+        table.AddColumn(new TableColumn("w0").RightAligned());
+        table.AddColumn(new TableColumn("w1").RightAligned());
+        table.AddColumn(new TableColumn("w").RightAligned());
+        table.AddColumn(new TableColumn("smoothed w").RightAligned());
+        table.AddColumn(new TableColumn("decision"));
+        foreach (var row in rows)
+        {
+            var decision = row.Decision.ShouldStop
+                ? "[bold red]stop[/]"
+                : row.Epoch <= options.WarmUp ? "[grey]warm-up[/]" : "continue";
+            table.AddRow(
+                row.Epoch.ToString(CultureInfo.InvariantCulture),
+                Number(row.Point.TotalPersistence0),
+                Number(row.Point.W0),
+                Number(row.Point.W1),
+                Number(row.Point.W),
+                Number(row.Smoothed),
+                decision);
+        }
+
+        console.Write(table);
+        var last = rows[^1];
+        if (last.Decision.ShouldStop)
+        {
+            console.MarkupLine(Invariant($"[bold]Stopped at epoch {last.Epoch}[/] (best epoch {last.Decision.BestEpoch}): {Markup.Escape(last.Decision.Reason)}."));
+        }
+        else
+        {
+            console.MarkupLine(Invariant($"[bold]No stop within {last.Epoch} epochs[/] (best epoch so far {last.Decision.BestEpoch})."));
+        }
+    }
+
+    private static string Number(double? value) =>
+        value is double v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "[grey]–[/]";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

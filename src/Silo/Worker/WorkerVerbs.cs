@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Orchestrator.Silo.Worker;
+
+/// <summary>Registers the worker verbs that run TorchSharp work for the CLI (<c>train</c>, <c>data list</c>).</summary>
+internal static class WorkerVerbs
+{
+    public static RootCommand AddWorkerVerbs(this RootCommand root)
+    {
+        root.Subcommands.Add(TrainVerb.Create());
+        root.Subcommands.Add(DataListVerb.Create());
+        return root;
+    }
+}
