@@ -12,7 +12,7 @@ internal static class SchedulingBench
     {
         Name = name,
         Dataset = "synthetic",
-        Model = "mlp-synthetic",
+        Model = "mlp-small",
         Grid = new SweepGrid { Seeds = [.. Enumerable.Range(0, trials)] },
         Stopping = [new StoppingMethod { Name = "none" }],
         MaxEpochs = maxEpochs,

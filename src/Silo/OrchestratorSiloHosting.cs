@@ -3,6 +3,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Grains;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 using StackExchange.Redis;
 
 namespace Orchestrator.Silo;
@@ -47,7 +49,13 @@ internal static class OrchestratorSiloHosting
         });
         silo.ConfigureEndpoints(settings.Address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
         silo.UseRedisClustering(o => o.ConfigurationOptions = configuration.Clone());
-        silo.AddRedisGrainStorage(OrchestratorStorage.Name, o => o.ConfigurationOptions = configuration.Clone());
+        // Orleans' binary serializer rather than the provider's default JSON: the state records hold immutable
+        // collections that Newtonsoft cannot read back (found by the failover test).
+        silo.AddRedisGrainStorage(OrchestratorStorage.Name, options => options.Configure<Serializer>((o, serializer) =>
+        {
+            o.ConfigurationOptions = configuration.Clone();
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
         silo.UseRedisReminderService(o => o.ConfigurationOptions = configuration.Clone());
         silo.Configure<ClusterMembershipOptions>(o =>
         {

@@ -101,6 +101,11 @@ internal sealed class LocalRedisCluster : IAsyncDisposable
         _redis.Dispose();
         try
         {
+            if (Environment.GetEnvironmentVariable("ORCHESTRATOR_KEEP_CLUSTER_LOGS") is not null)
+            {
+                return;
+            }
+
             System.IO.Directory.Delete(Directory, recursive: true);
         }
         catch (IOException)

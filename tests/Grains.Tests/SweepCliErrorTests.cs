@@ -22,7 +22,7 @@ public sealed class SweepCliErrorTests : IDisposable
     public async Task An_invalid_sweep_file_exits_2_naming_every_bad_path_and_creates_nothing()
     {
         var file = Path.Combine(_directory, "bad.json");
-        File.WriteAllText(file, """{ "dataset": "synthetic", "model": "m", "grid": { "lr": [0.1, -1] }, "stopping": ["top"], "device": "tpu" }""");
+        File.WriteAllText(file, """{ "dataset": "synthetic", "model": "mlp-small", "grid": { "lr": [0.1, -1] }, "stopping": ["top"], "device": "tpu" }""");
         var results = Path.Combine(_directory, "results");
         var (code, stdout, stderr) = await RunAsync("local", "run", file, "--results", results);
         Assert.Equal(ExitCodes.BadInput, code);
@@ -60,7 +60,7 @@ public sealed class SweepCliErrorTests : IDisposable
     public async Task Unknown_criterion_parameters_are_bad_input_naming_the_method_and_the_allowed_parameters()
     {
         var file = Path.Combine(_directory, "criterion.json");
-        File.WriteAllText(file, """{ "dataset": "synthetic", "model": "m", "stopping": ["none", { "method": "top", "parameters": { "speed": 3 } }] }""");
+        File.WriteAllText(file, """{ "dataset": "synthetic", "model": "mlp-small", "stopping": ["none", { "method": "top", "parameters": { "speed": 3 } }] }""");
         var (code, _, stderr) = await RunAsync("local", "run", file, "--results", Path.Combine(_directory, "results"));
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("stopping[1]: top: unknown parameter 'speed'; allowed:", stderr, StringComparison.Ordinal);
@@ -71,7 +71,7 @@ public sealed class SweepCliErrorTests : IDisposable
     public async Task A_criterion_parameter_out_of_range_is_bad_input()
     {
         var file = Path.Combine(_directory, "range.json");
-        File.WriteAllText(file, """{ "dataset": "synthetic", "model": "m", "stopping": [{ "method": "vl", "parameters": { "patience": 0 } }] }""");
+        File.WriteAllText(file, """{ "dataset": "synthetic", "model": "mlp-small", "stopping": [{ "method": "vl", "parameters": { "patience": 0 } }] }""");
         var (code, _, stderr) = await RunAsync("local", "run", file, "--results", Path.Combine(_directory, "results"));
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("stopping[0]: vl:", stderr, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ public sealed class SweepFileValidationTests
           "name": "unit",
           "dataset": "synthetic",
           "fractions": [0.5, 1.0],
-          "model": "mlp-synthetic",
+          "model": "mlp-small",
           "grid": { "lr": [0.01, 0.1], "momentum": [0.9], "batchSize": [16], "weightDecay": [0], "width": [1], "seed": [0, 1, 2] },
           "stopping": [ { "method": "top", "parameters": { "patience": 2 } }, "vl" ],
           "maxEpochs": 5,
@@ -51,7 +51,7 @@ public sealed class SweepFileValidationTests
     [InlineData("\"depth\": [3]", "grid.depth", "unknown property; allowed: lr, momentum, batchSize, weightDecay, width, seed")]
     public void A_bad_grid_value_is_named_by_its_json_path(string gridBody, string path, string message)
     {
-        var json = $$"""{ "dataset": "synthetic", "model": "m", "grid": { {{gridBody}} }, "stopping": ["top"] }""";
+        var json = $$"""{ "dataset": "synthetic", "model": "mlp-small", "grid": { {{gridBody}} }, "stopping": ["top"] }""";
         AssertSingleError(json, path, message);
     }
 
@@ -64,6 +64,7 @@ public sealed class SweepFileValidationTests
     [InlineData("\"probeSize\": 1", "probeSize", "must be in [2,")]
     [InlineData("\"concurrency\": 0", "concurrency", "must be in [1,")]
     [InlineData("\"device\": \"tpu\"", "device", "allowed: cpu, cuda, auto")]
+    [InlineData("\"model\": \"resnet\"", "model", "allowed: mlp-fashion, mlp-mnist, mlp-small, vgg-small")]
     [InlineData("\"validationFraction\": 1", "validationFraction", "must be in (0, 1)")]
     [InlineData("\"checkpointEvery\": 0", "checkpointEvery", "must be in [1,")]
     [InlineData("\"maxRestarts\": -1", "maxRestarts", "must be in [0,")]
@@ -71,7 +72,7 @@ public sealed class SweepFileValidationTests
     [InlineData("\"name\": \"???\"", "name", "letter or digit")]
     public void A_bad_top_level_value_is_named_by_its_json_path(string property, string path, string message)
     {
-        var json = $$"""{ "dataset": "synthetic", "model": "m", "stopping": ["top"], {{property}} }""";
+        var json = $$"""{ "dataset": "synthetic", "model": "mlp-small", "stopping": ["top"], {{property}} }""";
         json = json.Replace("\"dataset\": \"synthetic\", \"model\": \"m\", \"stopping\": [\"top\"], \"dataset\"", "\"model\": \"m\", \"stopping\": [\"top\"], \"dataset\"", StringComparison.Ordinal);
         AssertSingleError(json, path, message);
     }
@@ -87,7 +88,7 @@ public sealed class SweepFileValidationTests
     [InlineData("[\"top\", { \"method\": \"top\" }]", "stopping[1]", "duplicates")]
     public void A_bad_stopping_method_is_named_by_its_json_path(string stopping, string path, string message)
     {
-        var json = $$"""{ "dataset": "synthetic", "model": "m", "stopping": {{stopping}} }""";
+        var json = $$"""{ "dataset": "synthetic", "model": "mlp-small", "stopping": {{stopping}} }""";
         AssertSingleError(json, path, message);
     }
 
@@ -118,7 +119,7 @@ public sealed class SweepFileValidationTests
     [Fact]
     public void Every_error_is_reported_at_once()
     {
-        var json = """{ "dataset": "x", "model": "m", "grid": { "lr": [-1, -2] }, "stopping": ["top"], "maxEpochs": 0 }""";
+        var json = """{ "dataset": "x", "model": "mlp-small", "grid": { "lr": [-1, -2] }, "stopping": ["top"], "maxEpochs": 0 }""";
         var result = SweepFile.Parse(json);
         Assert.Equal(["dataset", "grid.lr[0]", "grid.lr[1]", "maxEpochs"], result.Errors.Select(e => e.Path).Order(StringComparer.Ordinal));
         Assert.Null(result.Definition);

@@ -8,7 +8,7 @@ public sealed class SweepGrainTests(TestClusterFixture fixture)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-    [Fact(Skip = Synthetic.NeedsTraining)]
+    [Fact]
     public async Task A_sweep_runs_every_trial_to_completion()
     {
         var sweep = Synthetic.Sweep("complete", """ "grid": { "seed": [0, 1, 2] }, "stopping": ["none"], "maxEpochs": 3, "concurrency": 2 """);
@@ -28,7 +28,7 @@ public sealed class SweepGrainTests(TestClusterFixture fixture)
         }
     }
 
-    [Fact(Skip = Synthetic.NeedsTraining)]
+    [Fact]
     public async Task A_resubmitted_sweep_does_not_run_finished_trials_again()
     {
         var sweep = Synthetic.Sweep("resubmit", """ "grid": { "seed": [0] }, "stopping": ["none"], "maxEpochs": 2 """);
@@ -41,7 +41,7 @@ public sealed class SweepGrainTests(TestClusterFixture fixture)
         Assert.Equal(first.Trials[0], resubmitted.Trials.Single(t => t.Spec.Id == first.Trials[0].Spec.Id));
     }
 
-    [Fact(Skip = Synthetic.NeedsTraining)]
+    [Fact]
     public async Task The_top_criterion_stops_a_trial_before_max_epochs()
     {
         var sweep = Synthetic.Sweep("top-stops", """ "grid": { "seed": [0] }, "stopping": [{ "method": "top", "parameters": { "patience": 1 } }], "maxEpochs": 40 """);
@@ -54,7 +54,7 @@ public sealed class SweepGrainTests(TestClusterFixture fixture)
         Assert.Equal(trial.Reason, series[^1].Decision);
     }
 
-    [Fact(Skip = Synthetic.NeedsTraining)]
+    [Fact]
     public async Task A_diverging_trial_ends_diverged_while_the_sweep_goes_on()
     {
         var sweep = Synthetic.Sweep("diverge", """ "grid": { "lr": [0.01, 1e12], "seed": [0] }, "stopping": ["none"], "maxEpochs": 3, "concurrency": 1 """);
@@ -66,7 +66,7 @@ public sealed class SweepGrainTests(TestClusterFixture fixture)
         Assert.Equal(TrialState.Completed, status.Trials.Single(t => t.Spec.LearningRate < 1).State);
     }
 
-    [Fact(Skip = Synthetic.NeedsTraining)]
+    [Fact]
     public async Task Cancel_stops_running_trials_and_never_starts_pending_ones()
     {
         var sweep = Synthetic.Sweep("cancel", """ "grid": { "seed": [0, 1, 2, 3] }, "stopping": ["none"], "maxEpochs": 1000, "concurrency": 2 """);
@@ -81,26 +81,28 @@ public sealed class SweepGrainTests(TestClusterFixture fixture)
         Assert.All(status.Trials.Where(t => t.EpochsRun > 0), t => Assert.True(t.EpochsRun < sweep.MaxEpochs));
     }
 
-    [Fact(Skip = Synthetic.NeedsTraining)]
+    [Fact]
     public async Task Status_is_answered_while_an_epoch_is_running()
     {
-        var sweep = Synthetic.Sweep("status", """ "grid": { "seed": [0] }, "stopping": ["none"], "maxEpochs": 4, "probeSize": 256 """);
+        var sweep = Synthetic.Sweep("status", """ "grid": { "seed": [0], "batchSize": [1], "width": [4] }, "stopping": ["none"], "maxEpochs": 3, "probeSize": 256 """);
         await fixture.Client.GetGrain<ISweepCoordinatorGrain>("status").Submit(sweep);
         var running = await Synthetic.WaitAsync(fixture.Client, "status", s => s.Trials.Single().State == TrialState.Running, Timeout);
         var run = fixture.Client.GetGrain<ITrainingRunGrain>(running.Trials.Single().Spec.GrainKey);
-        var slowest = TimeSpan.Zero;
-        var answers = 0;
+        var latencies = new List<double>();
         while ((await run.GetStatus()).State == TrialState.Running)
         {
             var watch = Stopwatch.StartNew();
             await run.GetStatus();
-            slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
-            answers++;
+            latencies.Add(watch.Elapsed.TotalSeconds);
         }
 
+        // A grain blocked by its epochs would answer about once per epoch, each answer waiting for the epoch's
+        // end; answered off the scheduler, queries come back many times per epoch and much faster than one.
         var series = await fixture.Client.GetGrain<ITopologyGrain>(running.Trials.Single().Spec.GrainKey).GetSeries();
         var shortestEpoch = series.Min(r => r.TrainSeconds + r.ProbeSeconds + r.ConnectomeSeconds);
-        Assert.True(answers > series.Length, $"only {answers} status answers over {series.Length} epochs");
-        Assert.True(slowest.TotalSeconds < shortestEpoch, $"a status query took {slowest.TotalSeconds:F3} s, an epoch {shortestEpoch:F3} s");
+        latencies.Sort();
+        var median = latencies[latencies.Count / 2];
+        Assert.True(latencies.Count > 5 * series.Length, $"only {latencies.Count} status answers over {series.Length} epochs");
+        Assert.True(median < shortestEpoch / 2, $"median status latency {median:F3} s, shortest epoch {shortestEpoch:F3} s");
     }
 }

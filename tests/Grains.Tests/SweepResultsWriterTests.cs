@@ -19,7 +19,7 @@ public sealed class SweepResultsWriterTests : IDisposable
 
     private static SweepStatus Sweep()
     {
-        var definition = SweepFile.Parse("""{ "name": "w", "dataset": "synthetic", "model": "m", "grid": { "seed": [0, 1] }, "stopping": ["top", "vl"], "maxEpochs": 4 }""").Definition!;
+        var definition = SweepFile.Parse("""{ "name": "w", "dataset": "synthetic", "model": "mlp-small", "grid": { "seed": [0, 1] }, "stopping": ["top", "vl"], "maxEpochs": 4 }""").Definition!;
         var trials = TrialExpansion.Expand(definition).Select((spec, i) => new TrialStatus
         {
             Spec = spec,

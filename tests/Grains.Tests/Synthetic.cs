@@ -7,10 +7,7 @@ namespace Orchestrator.Grains.Tests;
 internal static class Synthetic
 {
     public const string Dataset = "synthetic";
-    public const string Model = "mlp-synthetic";
-
-    /// <summary>Set while the training engine is not merged into this branch: grain tests that train are skipped.</summary>
-    public const string NeedsTraining = "needs the training engine (branch `training`): TrainingSession is still a stub here";
+    public const string Model = "mlp-small";
 
     public static SweepDefinition Sweep(string name, string extra)
     {

@@ -11,7 +11,7 @@ public sealed class TrialExpansionTests
     public void A_sweep_expands_into_the_product_of_its_lists()
     {
         var sweep = Sweep("""
-            { "name": "p", "dataset": "synthetic", "model": "m", "fractions": [0.1, 0.5],
+            { "name": "p", "dataset": "synthetic", "model": "mlp-small", "fractions": [0.1, 0.5],
               "grid": { "lr": [0.01, 0.1, 1], "seed": [0, 1] }, "stopping": ["top", "vl"] }
             """);
         var trials = TrialExpansion.Expand(sweep);
@@ -24,7 +24,7 @@ public sealed class TrialExpansionTests
     [Fact]
     public void Only_validation_loss_trials_hold_out_a_validation_split()
     {
-        var sweep = Sweep("""{ "dataset": "synthetic", "model": "m", "stopping": ["top", "vl"], "validationFraction": 0.25 }""");
+        var sweep = Sweep("""{ "dataset": "synthetic", "model": "mlp-small", "stopping": ["top", "vl"], "validationFraction": 0.25 }""");
         var trials = TrialExpansion.Expand(sweep);
         Assert.Equal(0, trials.Single(t => t.Stopping.Name == "top").ValidationFraction);
         Assert.Equal(0.25, trials.Single(t => t.Stopping.Name == "vl").ValidationFraction);
@@ -33,8 +33,8 @@ public sealed class TrialExpansionTests
     [Fact]
     public void Trial_ids_are_stable_and_depend_only_on_the_parameters()
     {
-        var a = TrialExpansion.Expand(Sweep("""{ "name": "a", "dataset": "synthetic", "model": "m", "grid": { "seed": [0, 1] }, "stopping": ["top"] }"""));
-        var b = TrialExpansion.Expand(Sweep("""{ "name": "a", "dataset": "synthetic", "model": "m", "grid": { "seed": [1, 0, 2] }, "stopping": ["top"] }"""));
+        var a = TrialExpansion.Expand(Sweep("""{ "name": "a", "dataset": "synthetic", "model": "mlp-small", "grid": { "seed": [0, 1] }, "stopping": ["top"] }"""));
+        var b = TrialExpansion.Expand(Sweep("""{ "name": "a", "dataset": "synthetic", "model": "mlp-small", "grid": { "seed": [1, 0, 2] }, "stopping": ["top"] }"""));
         Assert.Equal(a.Select(t => t.Id).Order(), b.Where(t => t.Seed < 2).Select(t => t.Id).Order());
         var seed0 = a.Single(t => t.Seed == 0);
         Assert.Equal(seed0.Id, TrialId.Of(seed0 with { Id = "ignored" }));
@@ -45,7 +45,7 @@ public sealed class TrialExpansionTests
     [Fact]
     public void A_trial_id_is_the_sha256_prefix_of_its_canonical_text()
     {
-        var trial = TrialExpansion.Expand(Sweep("""{ "dataset": "synthetic", "model": "m", "stopping": ["none"] }"""))[0];
+        var trial = TrialExpansion.Expand(Sweep("""{ "dataset": "synthetic", "model": "mlp-small", "stopping": ["none"] }"""))[0];
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(TrialId.CanonicalText(trial)));
         Assert.Equal("t" + Convert.ToHexStringLower(hash)[..12], trial.Id);
     }

@@ -14,6 +14,9 @@ public static class SweepFile
     /// <summary>Datasets the training engine knows.</summary>
     public static readonly ImmutableArray<string> Datasets = ["fashion-mnist", "mnist", "cifar10", "cifar100", "synthetic"];
 
+    /// <summary>Models of the training engine's catalogue.</summary>
+    public static readonly ImmutableArray<string> Models = ["mlp-fashion", "mlp-mnist", "mlp-small", "vgg-small"];
+
     /// <summary>Stopping methods the topology side knows.</summary>
     public static readonly ImmutableArray<string> StoppingMethods = ["top", "vl", "none"];
 
@@ -93,11 +96,7 @@ public static class SweepFile
             }
 
             var dataset = ReadString(root, "dataset", "dataset", required: true, allowed: Datasets);
-            var model = ReadString(root, "model", "model", required: true, allowed: null);
-            if (model is not null && string.IsNullOrWhiteSpace(model))
-            {
-                Error("model", "must be a model name such as 'mlp-fashion'");
-            }
+            var model = ReadString(root, "model", "model", required: true, allowed: Models);
 
             var fractions = ReadNumberList(root, "fractions", "fractions", [1.0], v => v > 0 && v <= 1, "must be in (0, 1]");
             var grid = ReadGrid(root);
