@@ -59,7 +59,9 @@ internal sealed class SiloProcess : IAsyncDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
         File.WriteAllText(logPath, string.Empty);
         var all = prefix.Concat(["silo"]).Concat(arguments).Concat(keep ? [] : ["--stop-with-stdin"]);
-        var commandLine = "exec " + string.Join(' ', new[] { fileName }.Concat(all).Select(ShellQuote))
+        // setsid: the silo gets its own session, so the terminal's Ctrl-C reaches only the CLI, which then
+        // cancels the sweep cleanly and stops the silo itself.
+        var commandLine = "exec setsid " + string.Join(' ', new[] { fileName }.Concat(all).Select(ShellQuote))
             + $" >> {ShellQuote(logPath)} 2>&1" + (keep ? " < /dev/null" : string.Empty);
         var start = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = !keep, UseShellExecute = false };
         start.ArgumentList.Add("-c");
