@@ -11,6 +11,8 @@ internal static class CliApplication
         var root = new RootCommand("Orchestrator: training sweeps on Orleans that stop when the functional connectome settles.");
         var context = new CliContext(stdout, stderr);
         root.Subcommands.Add(TopologyCommands.Create(context));
+        root.Subcommands.Add(TrainCommand.Create(context));
+        root.Subcommands.Add(DataCommands.Create(context));
         root.Subcommands.Add(LocalCommands.Create(context));
         root.Subcommands.Add(SiloCommands.Create(context));
         root.Subcommands.Add(SweepCommands.Create(context));
@@ -27,7 +29,7 @@ internal static class CliApplication
             return ExitCodes.BadInput;
         }
 
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         try
         {
             return await parseResult.InvokeAsync(configuration);
@@ -36,6 +38,17 @@ internal static class CliApplication
         {
             await stderr.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("cancelled.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex)
+        {
+            // A bug, not bad input: say so plainly, with the type to search for, and keep the exit code contract.
+            await stderr.WriteLineAsync($"error: unexpected {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.Failed;
         }
     }
 }

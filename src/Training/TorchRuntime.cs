@@ -58,7 +58,12 @@ public static class TorchRuntime
         }
     }
 
-    /// <summary>Sets torch's intra-op threads once: <see cref="ThreadsVariable"/> or the processor count.</summary>
+    /// <summary>
+    /// Sets torch's intra-op threads once: <see cref="ThreadsVariable"/>, else half the logical
+    /// processors (at least 1). Batch-50 MLP steps gain little from more threads, OpenMP spin-waiting
+    /// collapses on an oversubscribed machine (measured: 2 threads on a loaded 2-core box ran 15×
+    /// slower than 1), and a silo runs several trainings side by side.
+    /// </summary>
     public static void ConfigureThreads()
     {
         lock (_gate)
@@ -68,7 +73,7 @@ public static class TorchRuntime
                 return;
             }
 
-            var threads = int.TryParse(Environment.GetEnvironmentVariable(ThreadsVariable), out var t) && t > 0 ? t : Environment.ProcessorCount;
+            var threads = int.TryParse(Environment.GetEnvironmentVariable(ThreadsVariable), out var t) && t > 0 ? t : Math.Max(1, Environment.ProcessorCount / 2);
             torch.set_num_threads(threads);
             _threadsSet = true;
         }

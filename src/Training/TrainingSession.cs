@@ -84,6 +84,12 @@ public sealed class TrainingSession : IDisposable
     /// <summary>Probe samples used for the connectome.</summary>
     public int ProbeSamples { get; }
 
+    /// <summary>
+    /// Called after every training batch with (batches done, batches in the epoch), on the training
+    /// thread; for progress bars and heartbeats. Keep it cheap.
+    /// </summary>
+    public Action<int, int>? BatchCompleted { get; set; }
+
     /// <summary>Neurons in the connectome (n).</summary>
     public int ConnectomeSize => _network.ConnectomeSize;
 
@@ -259,6 +265,10 @@ public sealed class TrainingSession : IDisposable
         var index = tensor(order.Select(i => (long)i).ToArray(), ScalarType.Int64).to(_device);
         var x = _trainX.index_select(0, index);
         var y = _trainY.index_select(0, index);
+        var onCpu = _device.type == DeviceType.CPU;
+        var batches = (count + Settings.BatchSize - 1) / Settings.BatchSize;
+        var batch = 0;
+        double lossSum = 0;
         for (var start = 0; start < count; start += Settings.BatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -266,16 +276,24 @@ public sealed class TrainingSession : IDisposable
             using var batchScope = NewDisposeScope();
             var logits = _network.forward(x.narrow(0, start, length));
             var loss = nn.functional.cross_entropy(logits, y.narrow(0, start, length));
-            _optimizer.ZeroGrad();
+            _network.zero_grad(set_to_none: true);
             loss.backward();
             _optimizer.Step();
-            using (no_grad())
+            if (onCpu)
             {
+                lossSum += loss.item<float>() * (double)length;
+            }
+            else
+            {
+                // On a GPU, reading the loss every batch would synchronise; accumulate on the device instead.
+                using var noGrad = no_grad();
                 total.add_(loss.detach().to_type(ScalarType.Float64) * length);
             }
+
+            BatchCompleted?.Invoke(++batch, batches);
         }
 
-        return total.item<double>() / count;
+        return (onCpu ? lossSum : total.item<double>()) / count;
     }
 
     private EvaluationResult Evaluate(Tensor x, Tensor y)

@@ -35,6 +35,24 @@ public sealed class IdxReaderTests
     }
 
     [Fact]
+    public void Corrupt_gzip_stream_is_a_clear_error()
+    {
+        using var dir = new TemporaryDirectory();
+        var path = dir.File("corrupt.gz");
+        IdxFiles.Write(path, IdxFiles.Encode(8, [100], new byte[100]), gzip: true);
+        var bytes = File.ReadAllBytes(path);
+        for (var i = 10; i < bytes.Length - 8; i++)
+        {
+            bytes[i] = 0xFF;
+        }
+
+        File.WriteAllBytes(path, bytes);
+
+        var ex = Assert.Throws<DatasetFormatException>(() => IdxReader.ReadFile(path, 1));
+        Assert.Contains(path, ex.Message);
+    }
+
+    [Fact]
     public void Wrong_magic_is_rejected()
     {
         using var dir = new TemporaryDirectory();

@@ -28,7 +28,7 @@ internal static class ConnectomeCommand
             var source = $"--activations '{parse.GetValue(activations)}'";
             if (x.Rows < 2)
             {
-                throw new InputException($"{source}: it has {x.Rows} row (probe sample); a correlation needs at least 2 rows.");
+                throw new InputException($"{source}: it has 1 row (probe sample); a correlation needs at least 2 rows.");
             }
 
             for (long k = 0; k < x.Values.Length; k++)

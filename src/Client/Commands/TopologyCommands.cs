@@ -12,6 +12,7 @@ internal static class TopologyCommands
         topology.Subcommands.Add(DecomposeCommand.Create(context));
         topology.Subcommands.Add(DistanceCommand.Create(context));
         topology.Subcommands.Add(TopologyDemoCommand.Create(context));
+        topology.Subcommands.Add(CriteriaCommand.Create(context));
         return topology;
     }
 }

@@ -13,12 +13,18 @@ internal static class TopologyDemoCommand
     {
         var seed = new Option<int>("--seed") { Description = "Seed of the generated activations.", DefaultValueFactory = _ => 1 };
         var epochs = new Option<int>("--epochs") { Description = "Epochs to generate (1–1000).", DefaultValueFactory = _ => 30 };
+        var criterionOption = new Option<string>("--criterion")
+        {
+            Description = "Stopping criterion as name[:param=value,…], e.g. top:window=3,patience=4 (see `topology criteria`). The demo has no validation loss, so vl does not apply.",
+            DefaultValueFactory = _ => "top",
+        };
         var command = new Command(
             "demo",
             "Runs the TOP stopping criterion (defaults) on ~30 epochs of generated activations whose correlation structure converges.")
         {
             seed,
             epochs,
+            criterionOption,
         };
         command.SetAction(parse =>
         {
@@ -29,7 +35,12 @@ internal static class TopologyDemoCommand
             }
 
             var activations = new SyntheticActivations(parse.GetValue(seed));
-            var criterion = new TopStoppingCriterion();
+            var criterion = CriterionOption.Parse(parse.GetValue(criterionOption)!, "--criterion");
+            if (criterion is ValidationLossStoppingCriterion)
+            {
+                throw new InputException("--criterion vl needs a validation loss, which the generated demo does not have; use top or none.");
+            }
+
             var rows = TopologyDemo.Run(activations, criterion, count);
             Render(context, parse.GetValue(seed), activations, criterion, rows);
             return ExitCodes.Ok;
@@ -38,7 +49,7 @@ internal static class TopologyDemoCommand
     }
 
     private static void Render(
-        CliContext context, int seed, SyntheticActivations activations, TopStoppingCriterion criterion, IReadOnlyList<TopologyDemoEpoch> rows)
+        CliContext context, int seed, SyntheticActivations activations, IStoppingCriterion criterion, IReadOnlyList<TopologyDemoEpoch> rows)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -46,11 +57,13 @@ internal static class TopologyDemoCommand
             Ansi = ReferenceEquals(context.Stdout, Console.Out) ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = ColorSystemSupport.Detect,
         });
-        var options = criterion.Options;
+        var options = (criterion as TopStoppingCriterion)?.Options;
         console.MarkupLine(Invariant(
-            $"[bold]TOP on generated activations[/]: {activations.Samples} probe samples × {activations.Neurons} neurons, {activations.Factors} latent factors, seed {seed}."));
-        console.MarkupLine(Invariant(
-            $"Criterion: smoothed {criterion.Component.ToString().ToLowerInvariant()}, {(options.Smoothing == SmoothingMethod.MovingAverage ? "moving average" : "EMA")} window {options.Window}, relative threshold {options.RelativeThreshold}, warm-up {options.WarmUp}, patience {options.Patience}, max epochs {options.MaxEpochs}."));
+            $"[bold]Topological signature of generated activations[/]: {activations.Samples} probe samples × {activations.Neurons} neurons, {activations.Factors} latent factors, seed {seed}."));
+        console.MarkupLine(criterion is TopStoppingCriterion top
+            ? Invariant(
+                $"Criterion top: smoothed {top.Component.ToString().ToLowerInvariant()}, {(top.Options.Smoothing == SmoothingMethod.MovingAverage ? "moving average" : "EMA")} window {top.Options.Window}, relative threshold {top.Options.RelativeThreshold}, warm-up {top.Options.WarmUp}, patience {top.Options.Patience}, max epochs {top.Options.MaxEpochs}.")
+            : Invariant($"Criterion {criterion.Name}."));
 
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("epoch").RightAligned());
@@ -58,13 +71,13 @@ internal static class TopologyDemoCommand
         table.AddColumn(new TableColumn("w0").RightAligned());
         table.AddColumn(new TableColumn("w1").RightAligned());
         table.AddColumn(new TableColumn("w").RightAligned());
-        table.AddColumn(new TableColumn("smoothed w").RightAligned());
+        table.AddColumn(new TableColumn(options is null ? "smoothed" : $"smoothed {((TopStoppingCriterion)criterion).Component.ToString().ToLowerInvariant()}").RightAligned());
         table.AddColumn(new TableColumn("decision"));
         foreach (var row in rows)
         {
             var decision = row.Decision.ShouldStop
                 ? "[bold red]stop[/]"
-                : row.Epoch <= options.WarmUp ? "[grey]warm-up[/]" : "continue";
+                : row.Epoch <= (options?.WarmUp ?? 0) ? "[grey]warm-up[/]" : "continue";
             table.AddRow(
                 row.Epoch.ToString(CultureInfo.InvariantCulture),
                 Number(row.Point.TotalPersistence0),

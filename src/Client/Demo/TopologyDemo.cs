@@ -8,11 +8,11 @@ internal sealed record TopologyDemoEpoch(int Epoch, ConnectomeSeriesPoint Point,
 
 /// <summary>
 /// The demo run: synthetic activations per epoch → connectome → decomposition → distance to the previous
-/// epoch → the TOP criterion, until it stops or the epochs run out.
+/// epoch → a stopping criterion (TOP by default), until it stops or the epochs run out.
 /// </summary>
 internal static class TopologyDemo
 {
-    public static IReadOnlyList<TopologyDemoEpoch> Run(SyntheticActivations activations, TopStoppingCriterion criterion, int epochs)
+    public static IReadOnlyList<TopologyDemoEpoch> Run(SyntheticActivations activations, IStoppingCriterion criterion, int epochs)
     {
         var series = new ConnectomeSeries();
         var rows = new List<TopologyDemoEpoch>();
@@ -21,7 +21,7 @@ internal static class TopologyDemo
             var w = FunctionalConnectome.Compute(activations.Epoch(epoch), activations.Samples, activations.Neurons);
             var point = series.Add(epoch, w);
             var decision = criterion.Observe(new EpochObservation(epoch, activations.Remaining(epoch)) { GraphDistance = point.Distance });
-            rows.Add(new TopologyDemoEpoch(epoch, point, criterion.Smoothed, decision));
+            rows.Add(new TopologyDemoEpoch(epoch, point, (criterion as TopStoppingCriterion)?.Smoothed, decision));
             if (decision.ShouldStop)
             {
                 break;

@@ -42,7 +42,8 @@ internal sealed class CsvMatrixFormat : IMatrixFormat
             }
             else if (fields.Length != columns)
             {
-                throw new InputException($"{source}: row {rows} has {fields.Length} columns, expected {columns} (as in row 1).");
+                throw new InputException(
+                    $"{source}: row {rows} has {fields.Length} {(fields.Length == 1 ? "column" : "columns")}, expected {columns} (as in row 1).");
             }
 
             for (var c = 0; c < fields.Length; c++)

@@ -26,26 +26,34 @@ internal sealed partial class NpyMatrixFormat : IMatrixFormat
             throw new InputException($"{source}: shape ({rows}, {columns}) is too large to load.");
         }
 
-        var bytes = new byte[count * itemSize];
-        var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
-        if (read < bytes.Length)
-        {
-            throw new InputException($"{source}: the data is truncated: shape ({rows}, {columns}) needs {bytes.Length} bytes, the file has {read}.");
-        }
-
+        // Read in chunks: a float64 file can be larger than the largest byte array.
         var values = new float[count];
-        for (long k = 0; k < count; k++)
+        var buffer = new byte[itemSize * 8192];
+        long done = 0;
+        while (done < count)
         {
-            var item = bytes.AsSpan((int)(k * itemSize), itemSize);
-            if (itemSize == 4)
+            var items = (int)Math.Min(8192, count - done);
+            var read = stream.ReadAtLeast(buffer.AsSpan(0, items * itemSize), items * itemSize, throwOnEndOfStream: false);
+            if (read < items * itemSize)
             {
-                var bits = bigEndian ? BinaryPrimitives.ReadInt32BigEndian(item) : BinaryPrimitives.ReadInt32LittleEndian(item);
-                values[k] = BitConverter.Int32BitsToSingle(bits);
+                throw new InputException(
+                    $"{source}: the data is truncated: shape ({rows}, {columns}) needs {count * itemSize} bytes, the file has {(done * itemSize) + read}.");
             }
-            else
+
+            for (var i = 0; i < items; i++, done++)
             {
-                var bits = bigEndian ? BinaryPrimitives.ReadInt64BigEndian(item) : BinaryPrimitives.ReadInt64LittleEndian(item);
-                values[k] = MatrixFile.ToSingle(BitConverter.Int64BitsToDouble(bits), source, (int)(k / columns) + 1, (int)(k % columns) + 1);
+                var item = buffer.AsSpan(i * itemSize, itemSize);
+                if (itemSize == 4)
+                {
+                    var bits = bigEndian ? BinaryPrimitives.ReadInt32BigEndian(item) : BinaryPrimitives.ReadInt32LittleEndian(item);
+                    values[done] = BitConverter.Int32BitsToSingle(bits);
+                }
+                else
+                {
+                    var bits = bigEndian ? BinaryPrimitives.ReadInt64BigEndian(item) : BinaryPrimitives.ReadInt64LittleEndian(item);
+                    values[done] = MatrixFile.ToSingle(
+                        BitConverter.Int64BitsToDouble(bits), source, (int)(done / columns) + 1, (int)(done % columns) + 1);
+                }
             }
         }
 

@@ -44,6 +44,11 @@ internal sealed class TrainRunner(
             $"[bold]model[/]  {Markup.Escape(settings.Model)} on {session.DeviceName}, connectome n = {session.ConnectomeSize}, stop = {Markup.Escape(stopSpecification)}, max {maxEpochs} epochs, seed {settings.Seed}");
         var series = new ConnectomeSeries();
         var records = new List<EpochRecord>();
+        if (resumePath is not null)
+        {
+            Replay(RunJournal.TryRead(resumePath), session, series, records);
+        }
+
         var status = "completed";
         var stopReason = string.Empty;
         var bestEpoch = 0;
@@ -79,13 +84,14 @@ internal sealed class TrainRunner(
                 if (checkpointPath is not null)
                 {
                     session.SaveCheckpoint(checkpointPath);
+                    RunJournal.Create(records, snapshot.ConnectomeSize, snapshot.ConnectomeUpperTriangle).Write(checkpointPath);
                 }
 
                 if (decision.ShouldStop)
                 {
                     stopEpoch = snapshot.Epoch;
                     stopReason = decision.Reason;
-                    status = "stopped";
+                    status = snapshot.Epoch < maxEpochs ? "stopped early" : "completed";
                     break;
                 }
             }
@@ -123,6 +129,34 @@ internal sealed class TrainRunner(
         }
 
         return exitCode;
+    }
+
+    /// <summary>Feeds the journal's epochs to the fresh criterion and seeds the series with the last connectome.</summary>
+    private void Replay(RunJournal? journal, TrainingSession session, ConnectomeSeries series, List<EpochRecord> records)
+    {
+        if (journal is null)
+        {
+            AnsiConsole.MarkupLine($"[yellow]no run journal next to {Markup.Escape(resumePath!)}: the criterion starts without history and epoch {session.CompletedEpochs + 1} has no distance.[/]");
+            return;
+        }
+
+        var kept = journal.Records.Where(r => r.Epoch <= session.CompletedEpochs).ToList();
+        foreach (var r in kept)
+        {
+            criterion.Observe(new EpochObservation(r.Epoch, r.TrainingLoss)
+            {
+                ValidationLoss = r.ValidationLoss,
+                GraphDistance = r.W is null ? null : new TopologicalDistance(series.P, r.W0 ?? 0, r.W1 ?? 0, r.W.Value),
+            });
+        }
+
+        records.AddRange(kept);
+        if (kept.Count > 0 && kept[^1].Epoch == session.CompletedEpochs && journal.ConnectomeSize > 0)
+        {
+            series.Add(session.CompletedEpochs, journal.ConnectomeSize, journal.LastConnectomeValues());
+        }
+
+        AnsiConsole.MarkupLine($"resumed at epoch {session.CompletedEpochs}; replayed {kept.Count} epochs into the criterion");
     }
 
     private static EpochRecord Record(EpochSnapshot s, TopologicalDistance? d, double decomposition, string decision) => new(

@@ -7,6 +7,12 @@ internal static class WorkerVerbs
 {
     public static RootCommand AddWorkerVerbs(this RootCommand root)
     {
+        // The CLI reads our output through a pipe, where Spectre would assume 80 columns.
+        if (Console.IsOutputRedirected)
+        {
+            Spectre.Console.AnsiConsole.Profile.Width = 120;
+        }
+
         root.Subcommands.Add(TrainVerb.Create());
         root.Subcommands.Add(DataListVerb.Create());
         return root;
