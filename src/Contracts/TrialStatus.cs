@@ -56,4 +56,8 @@ public sealed record TrialStatus
     /// <summary>Epochs that were replayed from a checkpoint after a restart (not counted twice).</summary>
     [Id(12)]
     public int ResumedFromEpoch { get; init; }
+
+    /// <summary>When (UTC) the trial was last restarted on a new activation after its silo died.</summary>
+    [Id(13)]
+    public DateTime? LastRestartAt { get; init; }
 }

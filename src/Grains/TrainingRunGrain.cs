@@ -144,7 +144,7 @@ public sealed partial class TrainingRunGrain(
                     return;
                 }
 
-                status = await UpdateAsync(status with { Restarts = restarts, Silo = RuntimeIdentity });
+                status = await UpdateAsync(status with { Restarts = restarts, Silo = RuntimeIdentity, LastRestartAt = DateTime.UtcNow });
             }
 
             await slots.AcquireAsync(cancellationToken);

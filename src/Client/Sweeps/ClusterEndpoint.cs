@@ -9,6 +9,9 @@ namespace Orchestrator.Client.Sweeps;
 /// <summary>Where the CLI finds a cluster: a local gateway port (embedded silo) or a Redis membership table.</summary>
 internal sealed record ClusterEndpoint(int? GatewayPort, string? Redis, string ClusterId = "orchestrator")
 {
+    /// <summary>How long the CLI waits for one grain call.</summary>
+    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Connects an Orleans client; dispose the host to disconnect.</summary>
     public async Task<IHost> ConnectAsync(CancellationToken cancellationToken)
     {
@@ -18,6 +21,9 @@ internal sealed record ClusterEndpoint(int? GatewayPort, string? Redis, string C
         builder.UseOrleansClient(client =>
         {
             client.AddActivityPropagation();
+
+            // Every call the CLI makes is short; a call lost with a dead gateway should fail over in seconds, not 30.
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
             if (Redis is not null)
             {
                 client.Configure<ClusterOptions>(o =>
