@@ -24,7 +24,12 @@ foreach (var silos in new[] { 1, 2 })
     var trials = quick ? 100 : 500;
     var (perSecond, seconds, ended) = await SchedulingBench.ThroughputAsync(cluster, trials, concurrency: 8);
     var outcome = string.Join(", ", ended.GroupBy(t => t.State).Select(g => $"{g.Count()} {g.Key}"));
-    scheduling.AddRow($"{trials} tiny trials, concurrency 8: trials ended per second ({outcome})", silos.ToString(culture), $"{perSecond:F1}/s ({seconds:F1} s)");
+    if (ended.FirstOrDefault(t => t.State == Orchestrator.Contracts.TrialState.Failed) is { } failed)
+    {
+        outcome += $"; first failure: {failed.Reason}";
+    }
+
+    scheduling.AddRow(Markup.Escape($"{trials} tiny trials, concurrency 8: trials ended per second ({outcome})"), silos.ToString(culture), $"{perSecond:F1}/s ({seconds:F1} s)");
     if (silos == 1)
     {
         var statusTrials = quick ? 2_000 : 10_000;
