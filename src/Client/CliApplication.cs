@@ -13,6 +13,9 @@ internal static class CliApplication
         root.Subcommands.Add(TopologyCommands.Create(context));
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(DataCommands.Create(context));
+        root.Subcommands.Add(LocalCommands.Create(context));
+        root.Subcommands.Add(SiloCommands.Create(context));
+        root.Subcommands.Add(SweepCommands.Create(context));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -12,6 +12,7 @@ internal static class SiloCommandLine
     public static async Task<int> RunAsync(string[] args)
     {
         var root = new RootCommand("Orchestrator worker process (started by the `orchestrator` CLI).").AddWorkerVerbs();
+        root.Subcommands.Add(SiloVerb.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

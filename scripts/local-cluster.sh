@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# A local multi-silo Orleans cluster on loopback: one redis-server on a free port and N silos (the worker's
+# `silo` verb in cluster mode), each with its own log. For tests and for trying cluster mode on one machine.
+#
+#   scripts/local-cluster.sh start [N=2] [DIR=.build/local-cluster]   # prints REDIS=127.0.0.1:PORT
+#   scripts/local-cluster.sh stop  [DIR]
+#   scripts/local-cluster.sh kill-silo INDEX [DIR]                    # kill -9 one silo (failover drills)
+#
+# Then: ./orchestrator sweep submit experiments/quickstart.json --redis "$REDIS" --watch
+# State lives in DIR: redis.pid, redis.port, silo-<i>.pid, silo-<i>.log, checkpoints/ (shared by the silos).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+verb=${1:-}
+shift || true
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+
+worker() {
+  local silo=${ORCHESTRATOR_SILO_PATH:-$root/.build/silo/orchestrator-silo.dll}
+  if [ ! -f "$silo" ]; then
+    echo "local-cluster: building the worker (Release)…" >&2
+    dotnet build "$root/src/Silo/Orchestrator.Silo.csproj" -c Release -o "$root/.build/silo" -nologo -v q >&2
+    silo=$root/.build/silo/orchestrator-silo.dll
+  fi
+  echo "$silo"
+}
+
+case "$verb" in
+  start)
+    n=${1:-2}
+    dir=${2:-$root/.build/local-cluster}
+    mkdir -p "$dir/checkpoints"
+    silo=$(worker)
+    port=$(free_port)
+    redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+      --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" --dir "$dir" >/dev/null
+    echo "$port" >"$dir/redis.port"
+    for _ in $(seq 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+    for i in $(seq 1 "$n"); do
+      : >"$dir/silo-$i.log"
+      dotnet "$silo" silo --redis "127.0.0.1:$port" --port "$(free_port)" --gateway-port "$(free_port)" \
+        --checkpoints "$dir/checkpoints" --slots "${SLOTS:-1}" ${METRICS_BASE:+--metrics-port $((METRICS_BASE + i))} \
+        >"$dir/silo-$i.log" 2>&1 &
+      echo $! >"$dir/silo-$i.pid"
+    done
+    for i in $(seq 1 "$n"); do
+      for _ in $(seq 600); do grep -q "orchestrator-silo ready" "$dir/silo-$i.log" && break; sleep 0.1; done
+      grep -q "orchestrator-silo ready" "$dir/silo-$i.log" || { echo "silo $i did not start; see $dir/silo-$i.log" >&2; exit 1; }
+    done
+    echo "REDIS=127.0.0.1:$port"
+    ;;
+  stop)
+    dir=${1:-$root/.build/local-cluster}
+    pids=()
+    for pidfile in "$dir"/silo-*.pid; do
+      [ -f "$pidfile" ] || continue
+      pids+=("$(cat "$pidfile")")
+      rm -f "$pidfile"
+    done
+    # Graceful shutdown first (silos leave the membership table while Redis is still up), then force.
+    [ ${#pids[@]} -eq 0 ] || kill "${pids[@]}" 2>/dev/null || true
+    for _ in $(seq 150); do
+      alive=0
+      for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+      [ "$alive" -eq 0 ] && break
+      sleep 0.1
+    done
+    for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+    if [ -f "$dir/redis.port" ]; then
+      redis-cli -p "$(cat "$dir/redis.port")" shutdown nosave >/dev/null 2>&1 || true
+      rm -f "$dir/redis.port"
+    fi
+    ;;
+  kill-silo)
+    i=${1:?silo index}
+    dir=${2:-$root/.build/local-cluster}
+    kill -9 "$(cat "$dir/silo-$i.pid")"
+    rm -f "$dir/silo-$i.pid"
+    ;;
+  *)
+    sed -n '2,10p' "$0"
+    exit 2
+    ;;
+esac

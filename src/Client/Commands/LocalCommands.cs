@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Globalization;
+using Orchestrator.Client.Sweeps;
+using Orchestrator.Contracts;
+
+namespace Orchestrator.Client.Commands;
+
+/// <summary>`orchestrator local run SWEEP.json`: the embedded main job on one local silo.</summary>
+internal static class LocalCommands
+{
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<string>("sweep") { Description = "Sweep file (JSON), e.g. experiments/quickstart.json." };
+        var keepSilo = new Option<bool>("--keep-silo") { Description = "Leave the silo running afterwards (its gateway port is printed)." };
+        var results = new Option<string>("--results") { Description = "Results root directory.", DefaultValueFactory = _ => "results" };
+        var checkpoints = new Option<string?>("--checkpoints") { Description = "Checkpoint directory (default: results/<sweep-id>.checkpoints)." };
+        var slots = new Option<int>("--slots") { Description = "Trials the silo trains at once (default: the sweep's concurrency)." };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Dataset directory." };
+        var metricsPort = new Option<int>("--metrics-port") { Description = "Serve Prometheus /metrics from the silo on 127.0.0.1:PORT (0: off)." };
+        var run = new Command("run", "Run a sweep on a local single silo and write results/<sweep-id>/.") { file, keepSilo, results, checkpoints, slots, dataDir, metricsPort };
+        run.SetAction(async (parse, cancellationToken) =>
+        {
+            var definition = SweepFileLoader.Load(parse.GetValue(file)!);
+            var sweepId = TrialExpansion.SweepIdOf(definition.Name);
+            using var sweepActivity = ClientTelemetry.Source.StartActivity("sweep");
+            sweepActivity?.SetTag("sweep.id", sweepId);
+            var resultsRoot = Path.GetFullPath(parse.GetValue(results)!);
+            var checkpointDirectory = Path.GetFullPath(parse.GetValue(checkpoints) ?? Path.Combine(resultsRoot, sweepId + ".checkpoints"));
+            var slotCount = parse.GetValue(slots) is > 0 and var s ? s : definition.Concurrency;
+            var gatewayPort = SiloProcess.FreePort();
+            var siloArguments = new List<string>
+            {
+                "--port", SiloProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+                "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture),
+                "--checkpoints", checkpointDirectory,
+                "--slots", slotCount.ToString(CultureInfo.InvariantCulture),
+                "--cluster-id", "local-" + sweepId,
+            };
+            if (parse.GetValue(metricsPort) is > 0 and var metrics)
+            {
+                siloArguments.AddRange(["--metrics-port", metrics.ToString(CultureInfo.InvariantCulture)]);
+            }
+
+            if (parse.GetValue(dataDir) is { } data)
+            {
+                siloArguments.AddRange(["--data-dir", Path.GetFullPath(data)]);
+            }
+
+            using var ctrlC = new CtrlC();
+            await context.Stderr.WriteLineAsync($"starting a local silo (log: {Path.Combine(resultsRoot, sweepId + ".silo.log")})…");
+            await using var silo = await SiloProcess.StartAsync(siloArguments, Path.Combine(resultsRoot, sweepId + ".silo.log"), parse.GetValue(keepSilo), cancellationToken);
+            using var host = await new ClusterEndpoint(gatewayPort, null, "local-" + sweepId).ConnectAsync(cancellationToken);
+            var client = ClusterEndpoint.ClientOf(host);
+            await client.GetGrain<ISweepCoordinatorGrain>(sweepId).Submit(definition);
+            sweepActivity?.Stop();
+            var monitor = new SweepMonitor(context, client);
+            var (status, cancelled) = await monitor.WatchAsync(sweepId, ctrlC.Token);
+            var code = await SweepOutcome.FinishAsync(context, monitor, status, cancelled, resultsRoot);
+            if (parse.GetValue(keepSilo))
+            {
+                await context.Stdout.WriteLineAsync($"silo kept running (pid {silo.Id}); gateway on 127.0.0.1:{gatewayPort}, cluster id local-{sweepId}");
+            }
+
+            return code;
+        });
+        return new Command("local", "Run sweeps on this machine (an embedded single silo).") { run };
+    }
+}

@@ -1,0 +1,153 @@
+using System.CommandLine;
+using Orchestrator.Client.Sweeps;
+using Orchestrator.Contracts;
+using Spectre.Console;
+
+namespace Orchestrator.Client.Commands;
+
+/// <summary>`orchestrator sweep submit|list|status|watch|results|cancel|resume --redis HOST:PORT`: drive a cluster from anywhere.</summary>
+internal static class SweepCommands
+{
+    public static Command Create(CliContext context)
+    {
+        var sweep = new Command("sweep", "Submit and follow sweeps on a Redis-backed cluster.");
+        sweep.Subcommands.Add(Submit(context));
+        sweep.Subcommands.Add(List(context));
+        sweep.Subcommands.Add(Status(context));
+        sweep.Subcommands.Add(Watch(context));
+        sweep.Subcommands.Add(Results(context));
+        sweep.Subcommands.Add(Simple(context, "cancel", "Cancel a sweep: pending trials never start, running ones stop after their epoch.", (g) => g.Cancel()));
+        sweep.Subcommands.Add(Simple(context, "resume", "Run a cancelled sweep's cancelled trials again (from their checkpoints).", (g) => g.Resume()));
+        return sweep;
+    }
+
+    private static Option<string> RedisOption() => new("--redis") { Description = "Redis HOST:PORT of the cluster.", Required = true };
+
+    private static Argument<string> SweepIdArgument() => new("sweep-id") { Description = "The sweep id (see `sweep list`)." };
+
+    private static Task<ClusterSession> ConnectAsync(string redis, CancellationToken cancellationToken) => ClusterSession.ConnectAsync(redis, cancellationToken);
+
+    private static Command Submit(CliContext context)
+    {
+        var redis = RedisOption();
+        var file = new Argument<string>("sweep") { Description = "Sweep file (JSON)." };
+        var watch = new Option<bool>("--watch") { Description = "Watch it until it ends and write results." };
+        var results = new Option<string>("--results") { Description = "Results root directory (with --watch).", DefaultValueFactory = _ => "results" };
+        var command = new Command("submit", "Validate and submit a sweep (resubmitting reuses finished trials).") { file, redis, watch, results };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var definition = SweepFileLoader.Load(parse.GetValue(file)!);
+            var sweepId = TrialExpansion.SweepIdOf(definition.Name);
+            using var sweepActivity = ClientTelemetry.Source.StartActivity("sweep");
+            sweepActivity?.SetTag("sweep.id", sweepId);
+            await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
+            var status = await cluster.Client.GetGrain<ISweepCoordinatorGrain>(sweepId).Submit(definition);
+            sweepActivity?.Stop();
+            await context.Stdout.WriteLineAsync($"submitted {sweepId}: {SweepView.Progress(status)}");
+            if (!parse.GetValue(watch))
+            {
+                return ExitCodes.Ok;
+            }
+
+            return await WatchAndWriteAsync(context, cluster.Client, sweepId, parse.GetValue(results)!);
+        });
+        return command;
+    }
+
+    private static Command List(CliContext context)
+    {
+        var redis = RedisOption();
+        var command = new Command("list", "List the cluster's sweeps.") { redis };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
+            foreach (var id in await cluster.Client.GetGrain<ISweepRegistryGrain>(ISweepRegistryGrain.Key).List())
+            {
+                var status = await cluster.Client.GetGrain<ISweepCoordinatorGrain>(id).GetStatus();
+                await context.Stdout.WriteLineAsync($"{id}\t{status.State}\t{SweepView.Progress(status)}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Status(CliContext context)
+    {
+        var redis = RedisOption();
+        var id = SweepIdArgument();
+        var command = new Command("status", "Show a sweep's trials.") { id, redis };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
+            var status = await KnownSweepAsync(cluster.Client, parse.GetValue(id)!);
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Stdout) });
+            console.Write(SweepView.Render(status));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Watch(CliContext context)
+    {
+        var redis = RedisOption();
+        var id = SweepIdArgument();
+        var results = new Option<string>("--results") { Description = "Results root directory.", DefaultValueFactory = _ => "results" };
+        var command = new Command("watch", "Watch a sweep live until it ends, then write its results (Ctrl-C cancels it).") { id, redis, results };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
+            await KnownSweepAsync(cluster.Client, parse.GetValue(id)!);
+            return await WatchAndWriteAsync(context, cluster.Client, parse.GetValue(id)!, parse.GetValue(results)!);
+        });
+        return command;
+    }
+
+    private static Command Results(CliContext context)
+    {
+        var redis = RedisOption();
+        var id = SweepIdArgument();
+        var results = new Option<string>("--results") { Description = "Results root directory.", DefaultValueFactory = _ => "results" };
+        var command = new Command("results", "Write a sweep's results now (partial while it runs).") { id, redis, results };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
+            var status = await KnownSweepAsync(cluster.Client, parse.GetValue(id)!);
+            var monitor = new SweepMonitor(context, cluster.Client);
+            return await SweepOutcome.FinishAsync(context, monitor, status, cancelled: false, Path.GetFullPath(parse.GetValue(results)!));
+        });
+        return command;
+    }
+
+    private static Command Simple(CliContext context, string name, string description, Func<ISweepCoordinatorGrain, Task<SweepStatus>> action)
+    {
+        var redis = RedisOption();
+        var id = SweepIdArgument();
+        var command = new Command(name, description) { id, redis };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
+            await KnownSweepAsync(cluster.Client, parse.GetValue(id)!);
+            var status = await action(cluster.Client.GetGrain<ISweepCoordinatorGrain>(parse.GetValue(id)!));
+            await context.Stdout.WriteLineAsync($"{status.SweepId}: {status.State}, {SweepView.Progress(status)}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static async Task<SweepStatus> KnownSweepAsync(IClusterClient client, string sweepId)
+    {
+        var status = await client.GetGrain<ISweepCoordinatorGrain>(sweepId).GetStatus();
+        return status.State == SweepState.Unknown
+            ? throw new InputException($"sweep-id: no sweep '{sweepId}' on this cluster (see `orchestrator sweep list`)")
+            : status;
+    }
+
+    private static async Task<int> WatchAndWriteAsync(CliContext context, IClusterClient client, string sweepId, string resultsRoot)
+    {
+        using var ctrlC = new CtrlC();
+        var monitor = new SweepMonitor(context, client);
+        var (status, cancelled) = await monitor.WatchAsync(sweepId, ctrlC.Token);
+        return await SweepOutcome.FinishAsync(context, monitor, status, cancelled, Path.GetFullPath(resultsRoot));
+    }
+}

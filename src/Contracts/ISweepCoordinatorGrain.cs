@@ -1,0 +1,30 @@
+using Orleans.Concurrency;
+
+namespace Orchestrator.Contracts;
+
+/// <summary>
+/// One sweep (key: the sweep id): expands it into trials, schedules them under the concurrency limit,
+/// tracks their states, restarts trials whose silo died and aggregates the results.
+/// </summary>
+public interface ISweepCoordinatorGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Submits (or resubmits) the sweep. Trials already known keep their state, so finished trials are
+    /// not run twice; new trials are added as pending.
+    /// </summary>
+    Task<SweepStatus> Submit(SweepDefinition definition);
+
+    /// <summary>The sweep and every trial's status (unknown sweeps answer <see cref="SweepState.Unknown"/>).</summary>
+    [AlwaysInterleave]
+    Task<SweepStatus> GetStatus();
+
+    /// <summary>Cancels pending trials and asks running ones to stop after their current epoch.</summary>
+    Task<SweepStatus> Cancel();
+
+    /// <summary>Puts cancelled trials back to pending and runs the sweep again.</summary>
+    Task<SweepStatus> Resume();
+
+    /// <summary>A run grain reports its trial's progress or end (one-way, so run grains never wait on the coordinator).</summary>
+    [OneWay]
+    Task ReportTrial(TrialStatus status);
+}

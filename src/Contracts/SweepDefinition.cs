@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+
+namespace Orchestrator.Contracts;
+
+/// <summary>A validated sweep: data × grid × stopping methods, and how to run it.</summary>
+[GenerateSerializer]
+[Immutable]
+public sealed record SweepDefinition
+{
+    /// <summary>Sweep name; its slug is the sweep id, so resubmitting a sweep reuses its finished trials.</summary>
+    [Id(0)]
+    public required string Name { get; init; }
+
+    /// <summary>Dataset name (<c>fashion-mnist</c>, <c>mnist</c>, <c>cifar10</c>, <c>cifar100</c>, <c>synthetic</c>).</summary>
+    [Id(1)]
+    public required string Dataset { get; init; }
+
+    /// <summary>Training-set fractions, each in (0, 1].</summary>
+    [Id(2)]
+    public ImmutableArray<double> Fractions { get; init; } = [1.0];
+
+    /// <summary>Model name from the training model catalogue.</summary>
+    [Id(3)]
+    public required string Model { get; init; }
+
+    /// <summary>The hyperparameter grid.</summary>
+    [Id(4)]
+    public SweepGrid Grid { get; init; } = new();
+
+    /// <summary>Stopping methods; every grid point runs once per method.</summary>
+    [Id(5)]
+    public ImmutableArray<StoppingMethod> Stopping { get; init; } = [];
+
+    /// <summary>Upper bound on epochs per trial.</summary>
+    [Id(6)]
+    public int MaxEpochs { get; init; } = 20;
+
+    /// <summary>Probe-set size for the connectome.</summary>
+    [Id(7)]
+    public int ProbeSize { get; init; } = 1000;
+
+    /// <summary>Part of the subset held out for validation by methods that need it (VL); others train on all of it.</summary>
+    [Id(8)]
+    public double ValidationFraction { get; init; } = 0.2;
+
+    /// <summary>Trials of this sweep running at once.</summary>
+    [Id(9)]
+    public int Concurrency { get; init; } = 1;
+
+    /// <summary><c>cpu</c>, <c>cuda</c> or <c>auto</c>.</summary>
+    [Id(10)]
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Checkpoint every this many epochs.</summary>
+    [Id(11)]
+    public int CheckpointEvery { get; init; } = 1;
+
+    /// <summary>How often a trial whose silo died is restarted before it is marked failed.</summary>
+    [Id(12)]
+    public int MaxRestarts { get; init; } = 3;
+}

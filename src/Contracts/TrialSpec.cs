@@ -1,0 +1,82 @@
+namespace Orchestrator.Contracts;
+
+/// <summary>One trial of a sweep: a single training run with fixed settings and one stopping method.</summary>
+[GenerateSerializer]
+[Immutable]
+public sealed record TrialSpec
+{
+    /// <summary>Stable id derived from the parameters (see <see cref="TrialId"/>).</summary>
+    [Id(0)]
+    public required string Id { get; init; }
+
+    /// <summary>The sweep the trial belongs to.</summary>
+    [Id(1)]
+    public required string SweepId { get; init; }
+
+    /// <summary>Dataset name.</summary>
+    [Id(2)]
+    public required string Dataset { get; init; }
+
+    /// <summary>Training-set fraction in (0, 1].</summary>
+    [Id(3)]
+    public double Fraction { get; init; }
+
+    /// <summary>Model name.</summary>
+    [Id(4)]
+    public required string Model { get; init; }
+
+    /// <summary>SGD learning rate.</summary>
+    [Id(5)]
+    public double LearningRate { get; init; }
+
+    /// <summary>SGD momentum.</summary>
+    [Id(6)]
+    public double Momentum { get; init; }
+
+    /// <summary>Mini-batch size.</summary>
+    [Id(7)]
+    public int BatchSize { get; init; }
+
+    /// <summary>L2 weight decay.</summary>
+    [Id(8)]
+    public double WeightDecay { get; init; }
+
+    /// <summary>Width multiplier.</summary>
+    [Id(9)]
+    public double Width { get; init; } = 1;
+
+    /// <summary>Seed.</summary>
+    [Id(10)]
+    public int Seed { get; init; }
+
+    /// <summary>The stopping method of this trial.</summary>
+    [Id(11)]
+    public required StoppingMethod Stopping { get; init; }
+
+    /// <summary>Upper bound on epochs.</summary>
+    [Id(12)]
+    public int MaxEpochs { get; init; }
+
+    /// <summary>Probe-set size.</summary>
+    [Id(13)]
+    public int ProbeSize { get; init; }
+
+    /// <summary>Validation hold-out (0 unless the stopping method needs one).</summary>
+    [Id(14)]
+    public double ValidationFraction { get; init; }
+
+    /// <summary>Device.</summary>
+    [Id(15)]
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Checkpoint every this many epochs.</summary>
+    [Id(16)]
+    public int CheckpointEvery { get; init; } = 1;
+
+    /// <summary>Silo restarts allowed before the trial fails.</summary>
+    [Id(17)]
+    public int MaxRestarts { get; init; } = 3;
+
+    /// <summary>The grain key of the trial's run and topology grains (unique across sweeps).</summary>
+    public string GrainKey => $"{SweepId}/{Id}";
+}

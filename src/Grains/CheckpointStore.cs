@@ -1,0 +1,58 @@
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Options;
+using Orchestrator.Contracts;
+
+namespace Orchestrator.Grains;
+
+/// <summary>
+/// Where a trial's files live in the shared checkpoint directory:
+/// <c>&lt;dir&gt;/&lt;sweep&gt;/&lt;trial&gt;/run.ckpt</c> for the training state and
+/// <c>connectome-&lt;epoch&gt;.bin</c> for the last connectomes the topology grain needs after a restart.
+/// </summary>
+public sealed class CheckpointStore(IOptions<OrchestratorOptions> options)
+{
+    /// <summary>The root directory.</summary>
+    public string Root { get; } = options.Value.CheckpointDirectory;
+
+    /// <summary>The directory of one trial (created on demand).</summary>
+    public string TrialDirectory(TrialSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var directory = Path.Combine(Root, spec.SweepId, spec.Id);
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    /// <summary>The training checkpoint of a trial.</summary>
+    public string RunCheckpoint(TrialSpec spec) => Path.Combine(TrialDirectory(spec), "run.ckpt");
+
+    /// <summary>
+    /// Saves the connectome bytes of <paramref name="epoch"/> and drops those a resumed run can no longer
+    /// need (older than the last checkpoint could be: <see cref="TrialSpec.CheckpointEvery"/> + 1 epochs back).
+    /// </summary>
+    public void SaveConnectome(TrialSpec spec, int epoch, byte[] connectome)
+    {
+        var directory = TrialDirectory(spec);
+        var path = ConnectomePath(directory, epoch);
+        var temporary = path + ".tmp";
+        File.WriteAllBytes(temporary, connectome);
+        File.Move(temporary, path, overwrite: true);
+        foreach (var file in Directory.EnumerateFiles(directory, "connectome-*.bin"))
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (int.TryParse(name.AsSpan("connectome-".Length), out var e) && (e < epoch - spec.CheckpointEvery - 1 || e > epoch))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    /// <summary>The connectome upper triangle of <paramref name="epoch"/>, or null when it was not kept.</summary>
+    public float[]? LoadConnectome(TrialSpec spec, int epoch)
+    {
+        var path = ConnectomePath(TrialDirectory(spec), epoch);
+        return File.Exists(path) ? MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(path)).ToArray() : null;
+    }
+
+    private static string ConnectomePath(string directory, int epoch) => Path.Combine(directory, $"connectome-{epoch}.bin");
+}

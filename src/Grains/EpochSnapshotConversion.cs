@@ -1,0 +1,50 @@
+using System.Runtime.InteropServices;
+using Orchestrator.Contracts;
+using Orchestrator.Training;
+
+namespace Orchestrator.Grains;
+
+/// <summary>Turns the training engine's types into wire messages (the connectome as raw bytes).</summary>
+public static class EpochSnapshotConversion
+{
+    /// <summary>The wire form of <paramref name="snapshot"/>.</summary>
+    public static EpochSnapshotMessage ToMessage(this EpochSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return new EpochSnapshotMessage
+        {
+            Epoch = snapshot.Epoch,
+            TrainingLoss = snapshot.TrainingLoss,
+            ValidationLoss = snapshot.ValidationLoss,
+            ValidationAccuracy = snapshot.ValidationAccuracy,
+            TrainSeconds = snapshot.Timings.Train.TotalSeconds,
+            ProbeSeconds = snapshot.Timings.Probe.TotalSeconds,
+            ConnectomeSeconds = snapshot.Timings.Connectome.TotalSeconds,
+            ValidationSeconds = snapshot.Timings.Validation.TotalSeconds,
+            ConnectomeSize = snapshot.ConnectomeSize,
+            Connectome = MemoryMarshal.AsBytes(snapshot.ConnectomeUpperTriangle.AsSpan()).ToArray(),
+        };
+    }
+
+    /// <summary>The training settings of a trial.</summary>
+    public static TrainingSettings ToTrainingSettings(this TrialSpec spec, string? dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new TrainingSettings(
+            spec.Dataset,
+            spec.Fraction,
+            spec.Model,
+            spec.LearningRate,
+            spec.Momentum,
+            spec.BatchSize,
+            spec.WeightDecay,
+            spec.Seed,
+            spec.ProbeSize,
+            spec.ValidationFraction,
+            spec.Device)
+        {
+            WidthMultiplier = spec.Width,
+            DataDirectory = dataDirectory,
+        };
+    }
+}

@@ -1,0 +1,17 @@
+namespace Orchestrator.Grains;
+
+/// <summary>Silo-side settings of the orchestration grains (bound from the silo's command line).</summary>
+public sealed class OrchestratorOptions
+{
+    /// <summary>Directory reachable by every silo where run checkpoints and topology state files live.</summary>
+    public string CheckpointDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "orchestrator", "checkpoints");
+
+    /// <summary>Trials this silo trains at once (CPU slots or GPUs).</summary>
+    public int Slots { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Directory with dataset files; null uses the training engine's default.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>How often a sweep coordinator checks its running trials (and restarts those whose silo died).</summary>
+    public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromSeconds(2);
+}

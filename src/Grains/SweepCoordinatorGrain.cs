@@ -1,0 +1,297 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+using Orchestrator.Contracts;
+
+namespace Orchestrator.Grains;
+
+/// <summary>
+/// One sweep: expands, schedules under the concurrency limit, tracks trial states from the run grains'
+/// one-way reports, and runs a watchdog timer that calls <see cref="ITrainingRunGrain.EnsureRunning"/>
+/// on running trials (which reactivates and resumes the trials of a dead silo). A reminder re-activates
+/// the coordinator itself after its silo died.
+/// </summary>
+public sealed class SweepCoordinatorGrain(
+    [PersistentState("sweep", OrchestratorStorage.Name)] IPersistentState<SweepCoordinatorState> state,
+    IOptions<OrchestratorOptions> options,
+    OrchestratorMetrics metrics) : Grain, ISweepCoordinatorGrain, IRemindable
+{
+    private const string ReminderName = "watchdog";
+    private IGrainTimer? _watchdog;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.State == SweepState.Running)
+        {
+            StartWatchdog();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task<SweepStatus> Submit(SweepDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        using var activity = OrchestratorMetrics.ActivitySource.StartActivity("sweep submit");
+        activity?.SetTag("sweep.id", this.GetPrimaryKeyString());
+        var known = state.State.Trials.ToDictionary(t => t.Spec.Id, StringComparer.Ordinal);
+        var trials = ImmutableArray.CreateBuilder<TrialStatus>();
+        var added = 0;
+        foreach (var spec in TrialExpansion.Expand(definition))
+        {
+            if (known.TryGetValue(spec.Id, out var existing))
+            {
+                // Finished trials keep their results; cancelled ones run again.
+                trials.Add(existing.State == TrialState.Cancelled ? existing with { State = TrialState.Pending, Reason = string.Empty } : existing);
+            }
+            else
+            {
+                trials.Add(new TrialStatus { Spec = spec, State = TrialState.Pending });
+                added++;
+            }
+        }
+
+        metrics.PendingTrials(added);
+        state.State = new SweepCoordinatorState
+        {
+            Definition = definition,
+            Trials = trials.ToImmutable(),
+            State = SweepState.Running,
+            SubmittedAt = state.State.SubmittedAt == default ? DateTime.UtcNow : state.State.SubmittedAt,
+        };
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ISweepRegistryGrain>(ISweepRegistryGrain.Key).Register(this.GetPrimaryKeyString());
+        await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        StartWatchdog();
+        await ScheduleAsync();
+        return Snapshot();
+    }
+
+    /// <inheritdoc />
+    public Task<SweepStatus> GetStatus() => Task.FromResult(Snapshot());
+
+    /// <inheritdoc />
+    public async Task<SweepStatus> Cancel()
+    {
+        if (state.State.Definition is null)
+        {
+            return Snapshot();
+        }
+
+        var trials = state.State.Trials.ToBuilder();
+        var running = new List<TrialSpec>();
+        for (var i = 0; i < trials.Count; i++)
+        {
+            if (trials[i].State == TrialState.Pending)
+            {
+                trials[i] = trials[i] with { State = TrialState.Cancelled, Reason = "cancelled before it started" };
+                metrics.PendingTrials(-1);
+            }
+            else if (trials[i].State == TrialState.Running)
+            {
+                running.Add(trials[i].Spec);
+            }
+        }
+
+        state.State = state.State with { Trials = trials.ToImmutable(), State = SweepState.Cancelled };
+        await state.WriteStateAsync();
+        await Task.WhenAll(running.Select(s => GrainFactory.GetGrain<ITrainingRunGrain>(s.GrainKey).Cancel("cancelled by the user")));
+        await CheckFinishedAsync();
+        return Snapshot();
+    }
+
+    /// <inheritdoc />
+    public async Task<SweepStatus> Resume()
+    {
+        if (state.State.Definition is null)
+        {
+            return Snapshot();
+        }
+
+        var trials = state.State.Trials
+            .Select(t => t.State == TrialState.Cancelled ? t with { State = TrialState.Pending, Reason = string.Empty } : t)
+            .ToImmutableArray();
+        metrics.PendingTrials(trials.Count(t => t.State == TrialState.Pending));
+        state.State = state.State with { Trials = trials, State = SweepState.Running, FinishedAt = null };
+        await state.WriteStateAsync();
+        await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        StartWatchdog();
+        await ScheduleAsync();
+        return Snapshot();
+    }
+
+    /// <inheritdoc />
+    public async Task ReportTrial(TrialStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var index = IndexOf(status.Spec.Id);
+        if (index < 0)
+        {
+            return;
+        }
+
+        var held = state.State.Trials[index];
+        var merged = TrialScheduler.Merge(held, status);
+        state.State = state.State with { Trials = state.State.Trials.SetItem(index, merged) };
+        if (merged.State.IsFinal() && !held.State.IsFinal())
+        {
+            await state.WriteStateAsync();
+            await ScheduleAsync();
+            await CheckFinishedAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // Being activated is the point: OnActivateAsync restarted the watchdog.
+        StartWatchdog();
+        return Task.CompletedTask;
+    }
+
+    private void StartWatchdog()
+    {
+        _watchdog ??= this.RegisterGrainTimer(
+            WatchdogTickAsync,
+            new GrainTimerCreationOptions { DueTime = options.Value.WatchdogPeriod, Period = options.Value.WatchdogPeriod, KeepAlive = true });
+    }
+
+    private async Task WatchdogTickAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.State is not (SweepState.Running or SweepState.Cancelled))
+        {
+            return;
+        }
+
+        var running = state.State.Trials.Where(t => t.State == TrialState.Running).Select(t => t.Spec).ToList();
+        var statuses = await Task.WhenAll(running.Select(CheckTrialAsync));
+        var changed = false;
+        foreach (var status in statuses)
+        {
+            var index = status is null ? -1 : IndexOf(status.Spec.Id);
+            if (index < 0 || status!.State == TrialState.Pending)
+            {
+                continue;
+            }
+
+            var held = state.State.Trials[index];
+            var merged = TrialScheduler.Merge(held, status);
+            changed |= merged.State != held.State;
+            state.State = state.State with { Trials = state.State.Trials.SetItem(index, merged) };
+        }
+
+        if (changed)
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+
+        await ScheduleAsync();
+        await CheckFinishedAsync();
+    }
+
+    /// <summary>
+    /// One running trial's check: EnsureRunning reactivates (and resumes) a trial whose silo died; a run grain
+    /// that never got its Start (the call failed) is started again. A call that fails now is retried next tick.
+    /// </summary>
+    private async Task<TrialStatus?> CheckTrialAsync(TrialSpec spec)
+    {
+        try
+        {
+            var run = GrainFactory.GetGrain<ITrainingRunGrain>(spec.GrainKey);
+            var status = await run.EnsureRunning();
+            if (status.State == TrialState.Pending)
+            {
+                await run.Start(spec);
+            }
+
+            return status;
+        }
+        catch (Exception ex) when (ex is TimeoutException or SiloUnavailableException or OrleansException)
+        {
+            return null;
+        }
+    }
+
+    private async Task ScheduleAsync()
+    {
+        if (state.State is not { State: SweepState.Running, Definition: { } definition })
+        {
+            return;
+        }
+
+        var toStart = TrialScheduler.NextToStart(state.State.Trials, definition.Concurrency);
+        if (toStart.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var spec in toStart)
+        {
+            var index = IndexOf(spec.Id);
+            state.State = state.State with { Trials = state.State.Trials.SetItem(index, state.State.Trials[index] with { State = TrialState.Running }) };
+        }
+
+        metrics.PendingTrials(-toStart.Count);
+        await state.WriteStateAsync();
+        await Task.WhenAll(toStart.Select(StartTrialAsync));
+    }
+
+    private async Task StartTrialAsync(TrialSpec spec)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ITrainingRunGrain>(spec.GrainKey).Start(spec);
+        }
+        catch (Exception ex) when (ex is TimeoutException or SiloUnavailableException or OrleansException)
+        {
+            // The trial is marked running; the watchdog finds its run grain unstarted and starts it again.
+        }
+    }
+
+    private async Task CheckFinishedAsync()
+    {
+        if (state.State.Definition is null || state.State.FinishedAt is not null || !state.State.Trials.All(t => t.State.IsFinal()))
+        {
+            return;
+        }
+
+        state.State = state.State with
+        {
+            State = state.State.State == SweepState.Cancelled ? SweepState.Cancelled : SweepState.Finished,
+            FinishedAt = DateTime.UtcNow,
+        };
+        await state.WriteStateAsync();
+        _watchdog?.Dispose();
+        _watchdog = null;
+        var reminder = await this.GetReminder(ReminderName);
+        if (reminder is not null)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private int IndexOf(string trialId)
+    {
+        var trials = state.State.Trials;
+        for (var i = 0; i < trials.Length; i++)
+        {
+            if (trials[i].Spec.Id == trialId)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private SweepStatus Snapshot() => new()
+    {
+        SweepId = this.GetPrimaryKeyString(),
+        State = state.State.Definition is null ? SweepState.Unknown : state.State.State,
+        Definition = state.State.Definition,
+        Trials = state.State.Trials,
+        SubmittedAt = state.State.SubmittedAt,
+        FinishedAt = state.State.FinishedAt,
+    };
+}

@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+using Orchestrator.Contracts;
+
+namespace Orchestrator.Grains;
+
+/// <summary>The cluster's list of sweeps.</summary>
+public sealed class SweepRegistryGrain(
+    [PersistentState("registry", OrchestratorStorage.Name)] IPersistentState<SweepRegistryState> state) : Grain, ISweepRegistryGrain
+{
+    /// <inheritdoc />
+    public async Task Register(string sweepId)
+    {
+        if (!state.State.SweepIds.Contains(sweepId))
+        {
+            state.State = new SweepRegistryState { SweepIds = state.State.SweepIds.Add(sweepId) };
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<ImmutableArray<string>> List() => Task.FromResult(state.State.SweepIds.ToImmutableArray());
+}

@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using Orchestrator.Contracts;
+using Orleans.Placement;
+
+namespace Orchestrator.Grains;
+
+/// <summary>
+/// Topology side of one trial. Placed on the silo of its first caller (the run grain), so snapshots
+/// usually do not cross the network. The heavy decomposition runs on the thread pool.
+/// </summary>
+[PreferLocalPlacement]
+public sealed class TopologyGrain(
+    [PersistentState("topology", OrchestratorStorage.Name)] IPersistentState<TopologyGrainState> state,
+    IStoppingCriterionFactory criteria,
+    CheckpointStore store,
+    OrchestratorMetrics metrics) : Grain, ITopologyGrain
+{
+    private TopologySeries? _series;
+
+    /// <inheritdoc />
+    public async Task<TopologyDecision> Observe(TrialSpec spec, EpochSnapshotMessage snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var series = _series;
+        if (series is null || series.Records.Count == 0 || series.Records[^1].Epoch != snapshot.Epoch - 1)
+        {
+            // A fresh activation, or a run resumed from an older checkpoint: rebuild from the kept records.
+            var history = state.State.Series.Where(r => r.Epoch < snapshot.Epoch).ToList();
+            var previous = history.Count > 0 ? store.LoadConnectome(spec, history[^1].Epoch) : null;
+            series = new TopologySeries(criteria.Create(spec.Stopping, spec.MaxEpochs), history, previous);
+        }
+
+        var (record, decision) = await Task.Run(() => series.Observe(snapshot));
+        _series = series;
+        if (snapshot.Connectome.Length > 0)
+        {
+            store.SaveConnectome(spec, snapshot.Epoch, snapshot.Connectome);
+        }
+
+        state.State = new TopologyGrainState { Series = [.. series.Records] };
+        await state.WriteStateAsync();
+        metrics.RecordEpoch(record);
+        return new TopologyDecision { ShouldStop = decision.ShouldStop, Reason = decision.Reason, BestEpoch = decision.BestEpoch, Record = record };
+    }
+
+    /// <inheritdoc />
+    public Task<ImmutableArray<EpochRecord>> GetSeries() => Task.FromResult(state.State.Series);
+}

@@ -1,0 +1,37 @@
+using Orchestrator.Contracts;
+
+namespace Orchestrator.Grains;
+
+/// <summary>
+/// The scheduling rule of a sweep, as a pure function: fill every free slot (concurrency minus running
+/// trials) with the earliest pending trials, so no slot stays idle while trials wait.
+/// </summary>
+public static class TrialScheduler
+{
+    /// <summary>The pending trials to start now, in expansion order.</summary>
+    public static IReadOnlyList<TrialSpec> NextToStart(IEnumerable<TrialStatus> trials, int concurrency)
+    {
+        ArgumentNullException.ThrowIfNull(trials);
+        var list = trials as IReadOnlyCollection<TrialStatus> ?? trials.ToList();
+        var free = concurrency - list.Count(t => t.State == TrialState.Running);
+        return free <= 0
+            ? []
+            : list.Where(t => t.State == TrialState.Pending).Take(free).Select(t => t.Spec).ToList();
+    }
+
+    /// <summary>
+    /// Merges a trial's reported status into the one the coordinator holds: reports from before a
+    /// resubmission or resume (a running report for a trial already final) are stale and ignored.
+    /// </summary>
+    public static TrialStatus Merge(TrialStatus held, TrialStatus reported)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        ArgumentNullException.ThrowIfNull(reported);
+        if (held.State.IsFinal() && !reported.State.IsFinal())
+        {
+            return held;
+        }
+
+        return reported;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Grains;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using StackExchange.Redis;
+
+namespace Orchestrator.Silo;
+
+/// <summary>Silo wiring: the grains with their services, and the two deployment modes.</summary>
+internal static class OrchestratorSiloHosting
+{
+    /// <summary>The grains' services and options (checkpoints, slots, data).</summary>
+    public static ISiloBuilder AddOrchestratorGrains(this ISiloBuilder silo, SiloHostSettings settings)
+    {
+        silo.AddActivityPropagation();
+        silo.Services.AddOrchestratorGrains(o =>
+        {
+            o.CheckpointDirectory = settings.CheckpointDirectory;
+            o.Slots = settings.Gpus.Count > 0 ? settings.Gpus.Count : settings.Slots;
+            o.DataDirectory = settings.DataDirectory;
+        });
+        return silo;
+    }
+
+    /// <summary>One silo on loopback with localhost clustering, in-memory grain storage and reminders.</summary>
+    public static ISiloBuilder UseOrchestratorEmbedded(this ISiloBuilder silo, SiloHostSettings settings)
+    {
+        silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: "orchestrator", clusterId: settings.ClusterId);
+        silo.AddMemoryGrainStorage(OrchestratorStorage.Name);
+        silo.UseInMemoryReminderService();
+        return silo.AddOrchestratorGrains(settings);
+    }
+
+    /// <summary>
+    /// A member of a Redis-backed cluster: Redis clustering, grain storage and reminders; membership tuned
+    /// so a dead silo is declared within about 10 s.
+    /// </summary>
+    public static ISiloBuilder UseOrchestratorRedis(this ISiloBuilder silo, SiloHostSettings settings)
+    {
+        var redis = settings.Redis ?? throw new ArgumentException("Redis endpoint missing", nameof(settings));
+        var configuration = ConfigurationOptions.Parse(redis);
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.ClusterId;
+            o.ServiceId = "orchestrator";
+        });
+        silo.ConfigureEndpoints(settings.Address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
+        silo.UseRedisClustering(o => o.ConfigurationOptions = configuration.Clone());
+        // Orleans' binary serializer rather than the provider's default JSON: the state records hold immutable
+        // collections that Newtonsoft cannot read back (found by the failover test).
+        silo.AddRedisGrainStorage(OrchestratorStorage.Name, options => options.Configure<Serializer>((o, serializer) =>
+        {
+            o.ConfigurationOptions = configuration.Clone();
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
+        silo.UseRedisReminderService(o => o.ConfigurationOptions = configuration.Clone());
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            // Defaults take ~5 s after a kill but ~61 s after a freeze: probe every 2 s, 3 missed probes
+            // from 2 voters declare a silo dead, so a frozen or vanished silo is out in about 10 s.
+            o.ProbeTimeout = TimeSpan.FromSeconds(2);
+            o.NumMissedProbesLimit = 3;
+            o.NumVotesForDeathDeclaration = 1;
+            o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+            o.TableRefreshTimeout = TimeSpan.FromSeconds(5);
+            o.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(30);
+        });
+        return silo.AddOrchestratorGrains(settings);
+    }
+
+    /// <summary>The address clients and other silos reach this silo on.</summary>
+    public static string Describe(this SiloHostSettings settings) =>
+        $"{(settings.Redis is null ? "embedded" : "redis " + settings.Redis)} silo on {settings.Address}:{settings.SiloPort}, gateway {settings.GatewayPort}";
+
+    /// <summary>Parses an address option: empty means loopback.</summary>
+    public static IPAddress ParseAddress(string? text) => string.IsNullOrWhiteSpace(text) ? IPAddress.Loopback : IPAddress.Parse(text);
+}

@@ -1,0 +1,40 @@
+using System.Net;
+
+namespace Orchestrator.Silo;
+
+/// <summary>How one silo process is hosted (from the `silo` verb's options).</summary>
+internal sealed record SiloHostSettings
+{
+    /// <summary>Redis <c>host:port</c> for cluster mode; null hosts an embedded single silo (in-memory storage).</summary>
+    public string? Redis { get; init; }
+
+    /// <summary>Address silos and gateways bind to and advertise (loopback unless given).</summary>
+    public IPAddress Address { get; init; } = IPAddress.Loopback;
+
+    /// <summary>Silo-to-silo port (0 picks a free one).</summary>
+    public int SiloPort { get; init; } = 11111;
+
+    /// <summary>Client gateway port (0 picks a free one).</summary>
+    public int GatewayPort { get; init; } = 30000;
+
+    /// <summary>Orleans cluster id.</summary>
+    public string ClusterId { get; init; } = "orchestrator";
+
+    /// <summary>Shared checkpoint directory.</summary>
+    public required string CheckpointDirectory { get; init; }
+
+    /// <summary>Training slots of this silo.</summary>
+    public int Slots { get; init; } = 1;
+
+    /// <summary>GPU ids this silo may use (empty: CPU only).</summary>
+    public IReadOnlyList<int> Gpus { get; init; } = [];
+
+    /// <summary>Dataset directory.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>Port of the Prometheus scrape endpoint (/metrics on loopback); 0 disables it.</summary>
+    public int MetricsPort { get; init; }
+
+    /// <summary>Exit when standard input closes (the CLI that started the silo went away).</summary>
+    public bool StopWithStdin { get; init; }
+}

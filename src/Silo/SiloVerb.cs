@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+
+namespace Orchestrator.Silo;
+
+/// <summary>`orchestrator-silo silo …`: runs a silo until stopped (SIGTERM/Ctrl-C, or stdin closing).</summary>
+internal static class SiloVerb
+{
+    public static Command Create()
+    {
+        var redis = new Option<string?>("--redis") { Description = "Redis HOST:PORT: join a Redis-backed cluster (omit for an embedded single silo)." };
+        var address = new Option<string?>("--address") { Description = "IP address to bind and advertise (default: loopback)." };
+        var port = new Option<int>("--port") { Description = "Silo-to-silo port.", DefaultValueFactory = _ => 11111 };
+        var gatewayPort = new Option<int>("--gateway-port") { Description = "Client gateway port.", DefaultValueFactory = _ => 30000 };
+        var clusterId = new Option<string>("--cluster-id") { Description = "Orleans cluster id.", DefaultValueFactory = _ => "orchestrator" };
+        var checkpoints = new Option<string>("--checkpoints") { Description = "Checkpoint directory shared by all silos.", DefaultValueFactory = _ => Path.Combine(Environment.CurrentDirectory, "checkpoints") };
+        var slots = new Option<int>("--slots") { Description = "Trials this silo trains at once.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount / 2) };
+        var gpus = new Option<string?>("--gpus") { Description = "Comma-separated GPU ids (one trial per GPU)." };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Dataset directory." };
+        var metricsPort = new Option<int>("--metrics-port") { Description = "Prometheus /metrics port on loopback (0: off)." };
+        var stopWithStdin = new Option<bool>("--stop-with-stdin") { Description = "Exit when standard input closes (used by the CLI)." };
+        var command = new Command("silo", "Run an Orleans silo hosting the orchestration grains.")
+        {
+            redis, address, port, gatewayPort, clusterId, checkpoints, slots, gpus, dataDir, metricsPort, stopWithStdin,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var settings = new SiloHostSettings
+            {
+                Redis = parse.GetValue(redis),
+                Address = OrchestratorSiloHosting.ParseAddress(parse.GetValue(address)),
+                SiloPort = parse.GetValue(port),
+                GatewayPort = parse.GetValue(gatewayPort),
+                ClusterId = parse.GetValue(clusterId)!,
+                CheckpointDirectory = Path.GetFullPath(parse.GetValue(checkpoints)!),
+                Slots = parse.GetValue(slots),
+                Gpus = ParseGpus(parse.GetValue(gpus)),
+                DataDirectory = parse.GetValue(dataDir),
+                MetricsPort = parse.GetValue(metricsPort),
+                StopWithStdin = parse.GetValue(stopWithStdin),
+            };
+            if (settings.Slots < 1)
+            {
+                await Console.Error.WriteLineAsync("error: --slots must be at least 1");
+                return 2;
+            }
+
+            return await SiloRunner.RunAsync(settings, cancellationToken);
+        });
+        return command;
+    }
+
+    private static int[] ParseGpus(string? text) => string.IsNullOrWhiteSpace(text)
+        ? []
+        : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse)];
+}

@@ -1,0 +1,71 @@
+using Orchestrator.Client;
+
+namespace Orchestrator.Grains.Tests;
+
+/// <summary>The CLI's sweep commands against real silos: an embedded one it starts itself, and a Redis cluster.</summary>
+public sealed class CliEndToEndTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "orchestrator-cli-e2e", Guid.NewGuid().ToString("N"));
+
+    public CliEndToEndTests()
+    {
+        Directory.CreateDirectory(_directory);
+        Environment.SetEnvironmentVariable("ORCHESTRATOR_SILO_PATH", LocalRedisCluster.SiloDll());
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await CliApplication.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private string SweepFile(string name)
+    {
+        var path = Path.Combine(_directory, name + ".json");
+        File.WriteAllText(path, $$"""{ "name": "{{name}}", "dataset": "synthetic", "model": "mlp-small", "grid": { "seed": [0, 1] }, "stopping": ["none", "top"], "maxEpochs": 3, "probeSize": 32, "concurrency": 2 }""");
+        return path;
+    }
+
+    [Fact]
+    public async Task Local_run_starts_a_silo_runs_the_sweep_and_writes_the_results()
+    {
+        var results = Path.Combine(_directory, "results");
+        var (code, stdout, stderr) = await RunAsync("local", "run", SweepFile("local-e2e"), "--results", results);
+        Assert.True(code == ExitCodes.Ok, stderr + stdout);
+        var directory = Path.Combine(results, "local-e2e");
+        Assert.Equal(["epochs.csv", "summary.md", "sweep.json", "trials.csv"], Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var trials = File.ReadAllLines(Path.Combine(directory, "trials.csv"));
+        Assert.Equal(4 + 1, trials.Length);
+        Assert.All(trials.Skip(1), row => Assert.Matches(",(Completed|Stopped),", row));
+        var epochRows = File.ReadAllLines(Path.Combine(directory, "epochs.csv")).Length - 1;
+        var epochsRun = trials.Skip(1).Sum(row => int.Parse(row.Split(',')[^3], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(epochsRun, epochRows);
+        Assert.Contains("results in", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sweep_commands_drive_a_redis_cluster()
+    {
+        await using var cluster = await LocalRedisCluster.StartAsync(silos: 1, slots: 2);
+        var results = Path.Combine(_directory, "results");
+        var (code, stdout, stderr) = await RunAsync("sweep", "submit", SweepFile("redis-e2e"), "--redis", cluster.Redis, "--watch", "--results", results);
+        Assert.True(code == ExitCodes.Ok, stderr + stdout);
+        Assert.True(File.Exists(Path.Combine(results, "redis-e2e", "trials.csv")));
+
+        var list = await RunAsync("sweep", "list", "--redis", cluster.Redis);
+        Assert.Equal(ExitCodes.Ok, list.Code);
+        Assert.Contains("redis-e2e\tFinished", list.Stdout, StringComparison.Ordinal);
+
+        var status = await RunAsync("sweep", "status", "redis-e2e", "--redis", cluster.Redis);
+        Assert.Equal(ExitCodes.Ok, status.Code);
+        Assert.Contains("4/4 trials finished", status.Stdout, StringComparison.Ordinal);
+
+        var unknown = await RunAsync("sweep", "status", "no-such-sweep", "--redis", cluster.Redis);
+        Assert.Equal(ExitCodes.BadInput, unknown.Code);
+        Assert.Contains("no sweep 'no-such-sweep'", unknown.Stderr, StringComparison.Ordinal);
+    }
+}

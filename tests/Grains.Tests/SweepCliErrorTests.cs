@@ -1,0 +1,80 @@
+using Orchestrator.Client;
+
+namespace Orchestrator.Grains.Tests;
+
+public sealed class SweepCliErrorTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "orchestrator-cli-tests", Guid.NewGuid().ToString("N"));
+
+    public SweepCliErrorTests() => Directory.CreateDirectory(_directory);
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await CliApplication.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task An_invalid_sweep_file_exits_2_naming_every_bad_path_and_creates_nothing()
+    {
+        var file = Path.Combine(_directory, "bad.json");
+        File.WriteAllText(file, """{ "dataset": "synthetic", "model": "mlp-small", "grid": { "lr": [0.1, -1] }, "stopping": ["top"], "device": "tpu" }""");
+        var results = Path.Combine(_directory, "results");
+        var (code, stdout, stderr) = await RunAsync("local", "run", file, "--results", results);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("grid.lr[1]: must be > 0", stderr, StringComparison.Ordinal);
+        Assert.Contains("device: unknown value 'tpu'; allowed: cpu, cuda, auto", stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, stdout);
+        Assert.False(Directory.Exists(results));
+    }
+
+    [Fact]
+    public async Task A_missing_sweep_file_exits_2()
+    {
+        var (code, _, stderr) = await RunAsync("sweep", "submit", Path.Combine(_directory, "missing.json"), "--redis", "127.0.0.1:1");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("does not exist", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sweep_commands_require_a_redis_endpoint()
+    {
+        var (code, _, stderr) = await RunAsync("sweep", "list");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--redis", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redis_endpoint_without_a_port_is_bad_input()
+    {
+        var (code, _, stderr) = await RunAsync("sweep", "list", "--redis", "localhost");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("HOST:PORT", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_criterion_parameters_are_bad_input_naming_the_method_and_the_allowed_parameters()
+    {
+        var file = Path.Combine(_directory, "criterion.json");
+        File.WriteAllText(file, """{ "dataset": "synthetic", "model": "mlp-small", "stopping": ["none", { "method": "top", "parameters": { "speed": 3 } }] }""");
+        var (code, _, stderr) = await RunAsync("local", "run", file, "--results", Path.Combine(_directory, "results"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("stopping[1]: top: unknown parameter 'speed'; allowed:", stderr, StringComparison.Ordinal);
+        Assert.Contains("patience", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_criterion_parameter_out_of_range_is_bad_input()
+    {
+        var file = Path.Combine(_directory, "range.json");
+        File.WriteAllText(file, """{ "dataset": "synthetic", "model": "mlp-small", "stopping": [{ "method": "vl", "parameters": { "patience": 0 } }] }""");
+        var (code, _, stderr) = await RunAsync("local", "run", file, "--results", Path.Combine(_directory, "results"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("stopping[0]: vl:", stderr, StringComparison.Ordinal);
+        Assert.Contains("patience", stderr, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,41 @@
+using Orchestrator.Contracts;
+using Orchestrator.Contracts.Sweeps;
+
+namespace Orchestrator.Grains.Tests;
+
+/// <summary>Tiny sweeps on the training engine's generated dataset.</summary>
+internal static class Synthetic
+{
+    public const string Dataset = "synthetic";
+    public const string Model = "mlp-small";
+
+    public static SweepDefinition Sweep(string name, string extra)
+    {
+        var json = $$"""{ "name": "{{name}}", "dataset": "{{Dataset}}", "model": "{{Model}}", "probeSize": 32, "fractions": [1.0], {{extra}} }""";
+        var result = SweepFile.Parse(json);
+        return result.Definition ?? throw new InvalidOperationException(string.Join("; ", result.Errors));
+    }
+
+    public static async Task<SweepStatus> WaitAsync(IClusterClient client, string sweepId, Func<SweepStatus, bool> until, TimeSpan timeout)
+    {
+        var coordinator = client.GetGrain<ISweepCoordinatorGrain>(sweepId);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var status = await coordinator.GetStatus();
+            if (until(status))
+            {
+                return status;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"sweep {sweepId} did not get there in {timeout}: {string.Join(", ", status.Trials.Select(t => $"{t.Spec.Id}={t.State}@{t.EpochsRun} {t.Reason}"))}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public static bool Done(SweepStatus status) => status.Trials.Length > 0 && status.Trials.All(t => t.State.IsFinal()) && status.FinishedAt is not null;
+}
