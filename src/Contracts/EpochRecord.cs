@@ -41,11 +41,11 @@ public sealed record EpochRecord
     [Id(8)]
     public double? W1 { get; init; }
 
-    /// <summary>Topological distance to the previous epoch (W0 + W1).</summary>
+    /// <summary>Topological distance to the previous epoch: sqrt(W0² + W1²) (2-Wasserstein).</summary>
     [Id(9)]
     public double? Distance { get; init; }
 
-    /// <summary>Smoothed distance (exponential moving average) for plots.</summary>
+    /// <summary>The smoothed signal the stopping criterion compared after this epoch (null before a full window, or for criteria that do not smooth).</summary>
     [Id(10)]
     public double? SmoothedDistance { get; init; }
 

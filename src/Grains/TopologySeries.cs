@@ -8,14 +8,11 @@ namespace Orchestrator.Grains;
 
 /// <summary>
 /// The per-trial persistence time series: feeds each epoch's connectome to a <see cref="ConnectomeSeries"/>
-/// (decomposition and distance to the previous epoch), adds losses, timings and a smoothed distance, and
-/// asks the criterion. The grain keeps only the records as state; the criterion is rebuilt by replaying them.
+/// (decomposition and distance to the previous epoch), adds losses and timings, asks the criterion and
+/// keeps the smoothed signal the criterion compared. The grain keeps only the records as state; the criterion is rebuilt by replaying them.
 /// </summary>
 public sealed class TopologySeries
 {
-    /// <summary>Weight of the newest distance in the smoothed series.</summary>
-    public const double SmoothingWeight = 0.5;
-
     private readonly IStoppingCriterion _criterion;
     private readonly List<EpochRecord> _records = [];
     private readonly ConnectomeSeries _tracker = new();
@@ -60,12 +57,6 @@ public sealed class TopologySeries
         }
 
         var distance = point?.Distance;
-        double? smoothed = null;
-        if (distance is not null)
-        {
-            var last = _records.Count > 0 ? _records[^1].SmoothedDistance : null;
-            smoothed = last is { } s ? (SmoothingWeight * distance.W) + ((1 - SmoothingWeight) * s) : distance.W;
-        }
 
         var record = new EpochRecord
         {
@@ -79,7 +70,6 @@ public sealed class TopologySeries
             W0 = distance?.W0,
             W1 = distance?.W1,
             Distance = distance?.W,
-            SmoothedDistance = smoothed,
             TrainSeconds = snapshot.TrainSeconds,
             ProbeSeconds = snapshot.ProbeSeconds,
             ConnectomeSeconds = snapshot.ConnectomeSeconds,
@@ -89,6 +79,7 @@ public sealed class TopologySeries
         record = record with
         {
             Decision = decision.ShouldStop ? decision.Reason : string.Empty,
+            SmoothedDistance = decision.SmoothedSignal,
             TopologySeconds = watch.Elapsed.TotalSeconds,
         };
         _records.Add(record);

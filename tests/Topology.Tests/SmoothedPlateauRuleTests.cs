@@ -96,6 +96,33 @@ public sealed class SmoothedPlateauRuleTests
     }
 
     [Fact]
+    public void Each_decision_carries_the_moving_average_the_rule_compared()
+    {
+        var options = new PlateauRuleOptions { WarmUp = 2, Window = 3, MaxEpochs = 50 };
+        var rule = new SmoothedPlateauRule(options, "w");
+        var values = NoisyDecay(3, 20);
+        for (var epoch = 1; epoch <= values.Count; epoch++)
+        {
+            var decision = rule.Observe(epoch, values[epoch - 1]);
+            var seen = epoch - options.WarmUp;
+            if (seen < options.Window)
+            {
+                Assert.Null(decision.SmoothedSignal);
+            }
+            else
+            {
+                var expected = values.Skip(epoch - options.Window).Take(options.Window).Average();
+                Assert.Equal(expected, decision.SmoothedSignal!.Value, 12);
+            }
+
+            if (decision.ShouldStop)
+            {
+                break;
+            }
+        }
+    }
+
+    [Fact]
     public void Monotone_decay_runs_to_max_epochs_and_the_last_epoch_is_best()
     {
         var rule = new SmoothedPlateauRule(new PlateauRuleOptions { MaxEpochs = 30 }, "w");

@@ -52,7 +52,9 @@ public sealed class SmoothedPlateauRule
 
     /// <summary>Feeds the signal of one epoch (null: not measured this epoch) and decides.</summary>
     /// <exception cref="ArgumentException">Epochs are not 1-based and strictly increasing.</exception>
-    public StoppingDecision Observe(int epoch, double? value)
+    public StoppingDecision Observe(int epoch, double? value) => Decide(epoch, value) with { SmoothedSignal = Smoothed };
+
+    private StoppingDecision Decide(int epoch, double? value)
     {
         if (epoch < 1 || epoch <= _lastEpoch)
         {

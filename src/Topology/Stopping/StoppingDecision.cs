@@ -6,6 +6,12 @@ namespace Orchestrator.Topology.Stopping;
 /// <param name="BestEpoch">The epoch the criterion currently considers best (its reference point), 0 if none yet.</param>
 public sealed record StoppingDecision(bool ShouldStop, string Reason, int BestEpoch)
 {
+    /// <summary>
+    /// The smoothed signal the criterion compared after this epoch (null for criteria that do not smooth,
+    /// and before a full window): reports plot exactly what the rule saw.
+    /// </summary>
+    public double? SmoothedSignal { get; init; }
+
     /// <summary>Go on training.</summary>
     public static StoppingDecision Continue(int bestEpoch, string reason = "") => new(false, reason, bestEpoch);
 
