@@ -84,7 +84,7 @@ internal static class TrainingBenchmark
                 {
                     var snapshot = session.RunEpoch();
                     var clock = Stopwatch.StartNew();
-                    _ = BirthDeathDecomposition.Of(ConnectomeMatrix.FromUpperTriangle(snapshot.ConnectomeUpperTriangle));
+                    _ = BirthDeathDecomposition.OfUpperTriangle(snapshot.ConnectomeUpperTriangle);
                     decomposition.Add(clock.Elapsed.TotalSeconds);
                     train.Add(snapshot.Timings.Train.TotalSeconds);
                     probe.Add(snapshot.Timings.Probe.TotalSeconds);

@@ -48,7 +48,7 @@ public sealed class ConnectomeSeries
             return Add(epoch, new BirthDeathDecomposition(1, [], []));
         }
 
-        return Add(epoch, BirthDeathDecomposition.Of(ConnectomeMatrix.FromUpperTriangle(upperTriangle)));
+        return Add(epoch, BirthDeathDecomposition.OfUpperTriangle(upperTriangle));
     }
 
     /// <summary>Adds the connectome of <paramref name="epoch"/>.</summary>
