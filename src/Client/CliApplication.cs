@@ -11,6 +11,8 @@ internal static class CliApplication
         var root = new RootCommand("Orchestrator: training sweeps on Orleans that stop when the functional connectome settles.");
         var context = new CliContext(stdout, stderr);
         root.Subcommands.Add(TopologyCommands.Create(context));
+        root.Subcommands.Add(TrainCommand.Create(context));
+        root.Subcommands.Add(DataCommands.Create(context));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
@@ -24,7 +26,7 @@ internal static class CliApplication
             return ExitCodes.BadInput;
         }
 
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         try
         {
             return await parseResult.InvokeAsync(configuration);

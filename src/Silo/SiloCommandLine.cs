@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Orchestrator.Silo.Worker;
 
 namespace Orchestrator.Silo;
 
@@ -10,7 +11,7 @@ internal static class SiloCommandLine
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("Orchestrator worker process (started by the `orchestrator` CLI).");
+        var root = new RootCommand("Orchestrator worker process (started by the `orchestrator` CLI).").AddWorkerVerbs();
         return await root.Parse(args).InvokeAsync();
     }
 }

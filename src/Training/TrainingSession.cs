@@ -1,41 +1,386 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Orchestrator.Training.Data;
+using Orchestrator.Training.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
 namespace Orchestrator.Training;
 
 /// <summary>
 /// One training run: owns the model, optimiser, data and RNG state, and advances one epoch at a
 /// time. Not thread-safe: one caller drives it.
 /// </summary>
+/// <remarks>
+/// Every random choice (subset, hold-out, probe set, initial weights, batch order) comes from
+/// <see cref="DeterministicRandom"/> streams of the seed, never from torch's global generator, so
+/// runs in the same process do not disturb each other and CPU runs are reproducible bit for bit.
+/// </remarks>
 public sealed class TrainingSession : IDisposable
 {
-    private TrainingSession()
+    private const int EvaluationBatch = 1000;
+
+    private readonly Device _device;
+    private readonly ConnectomeNetwork _network;
+    private readonly SgdMomentum _optimizer;
+    private readonly ConnectomeKernel _kernel;
+    private readonly DeterministicRandom _shuffle;
+    private readonly Tensor _trainX;
+    private readonly Tensor _trainY;
+    private readonly Tensor? _validationX;
+    private readonly Tensor? _validationY;
+    private readonly Tensor _testX;
+    private readonly Tensor _testY;
+    private readonly Tensor _probeX;
+    private readonly (string Name, Tensor Tensor)[] _parameters;
+    private int _completedEpochs;
+    private bool _disposed;
+
+    private TrainingSession(TrainingSettings settings, PreparedData data, Device device)
     {
+        Settings = settings;
+        DataDescription = data.Description;
+        _device = device;
+        _network = ModelCatalog.Create(settings.Model, data.Train.Channels, data.Train.Height, data.Train.Width, data.Train.Classes, settings.WidthMultiplier, settings.ConvolutionsPerBlock);
+        _network.Initialise(new DeterministicRandom(settings.Seed, PreparedData.InitialisationStream));
+        _network.to(device);
+        _parameters = [.. _network.named_parameters().Select(p => (p.name, (Tensor)p.parameter))];
+        _optimizer = new SgdMomentum(_parameters.Select(p => p.Tensor), settings.LearningRate, settings.Momentum, settings.WeightDecay);
+        _kernel = new ConnectomeKernel(_network.ConnectomeSize, device);
+        _shuffle = new DeterministicRandom(settings.Seed, PreparedData.ShuffleStream);
+        (_trainX, _trainY) = ToDevice(data.Train);
+        if (data.Validation is not null)
+        {
+            (_validationX, _validationY) = ToDevice(data.Validation);
+        }
+
+        (_testX, _testY) = ToDevice(data.Test);
+        (_probeX, var probeY) = ToDevice(data.Probe);
+        probeY.Dispose();
+        TrainingSamples = data.Train.Count;
+        ValidationSamples = data.Validation?.Count ?? 0;
+        ProbeSamples = data.Probe.Count;
     }
 
     /// <summary>The settings the run was created with.</summary>
-    public TrainingSettings Settings => throw new NotImplementedException();
+    public TrainingSettings Settings { get; }
 
     /// <summary>Epochs completed so far (0 before the first).</summary>
-    public int CompletedEpochs => throw new NotImplementedException();
+    public int CompletedEpochs => _completedEpochs;
+
+    /// <summary>Where the data came from and how it was subset and split, in words for the output.</summary>
+    public string DataDescription { get; }
+
+    /// <summary>The device training runs on (<c>cpu</c> or <c>cuda</c>).</summary>
+    public string DeviceName => _device.type == DeviceType.CUDA ? "cuda" : "cpu";
+
+    /// <summary>Training samples per epoch (after the validation hold-out).</summary>
+    public int TrainingSamples { get; }
+
+    /// <summary>Validation samples (0 without a hold-out).</summary>
+    public int ValidationSamples { get; }
+
+    /// <summary>Probe samples used for the connectome.</summary>
+    public int ProbeSamples { get; }
+
+    /// <summary>
+    /// Called after every training batch with (batches done, batches in the epoch), on the training
+    /// thread; for progress bars and heartbeats. Keep it cheap.
+    /// </summary>
+    public Action<int, int>? BatchCompleted { get; set; }
+
+    /// <summary>Neurons in the connectome (n).</summary>
+    public int ConnectomeSize => _network.ConnectomeSize;
 
     /// <summary>Loads the data and builds a freshly initialised model for <paramref name="settings"/>.</summary>
-    public static TrainingSession Create(TrainingSettings settings) => throw new NotImplementedException();
+    /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
+    /// <exception cref="DatasetFormatException">The dataset is missing or malformed.</exception>
+    /// <exception cref="InvalidOperationException">The device is not usable (e.g. CUDA without a libtorch).</exception>
+    public static TrainingSession Create(TrainingSettings settings)
+    {
+        Validate(settings);
+        var device = TorchRuntime.ResolveDevice(settings.Device, settings.LibTorchDirectory);
+        return new TrainingSession(settings, PreparedData.For(settings), device);
+    }
 
     /// <summary>Restores a run from a checkpoint written by <see cref="SaveCheckpoint"/>; the next epoch continues the same trajectory.</summary>
-    public static TrainingSession Resume(string checkpointPath, TrainingSettings settings) => throw new NotImplementedException();
+    /// <exception cref="CheckpointException">The checkpoint is corrupt, truncated, or was written for different settings.</exception>
+    public static TrainingSession Resume(string checkpointPath, TrainingSettings settings)
+    {
+        Validate(settings);
+        var checkpoint = TrainingCheckpoint.Read(checkpointPath);
+        var expected = Fingerprint(settings);
+        if (checkpoint.Fingerprint != expected)
+        {
+            throw new CheckpointException($"checkpoint {checkpointPath} was written for different settings:\n  checkpoint: {checkpoint.Fingerprint}\n  requested:  {expected}");
+        }
+
+        var session = Create(settings);
+        try
+        {
+            session.Restore(checkpoint, checkpointPath);
+            return session;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Checks every setting; the message names the field and the allowed range.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range.</exception>
+    public static void Validate(TrainingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        void Require(bool ok, string message)
+        {
+            if (!ok)
+            {
+                throw new ArgumentException(message, nameof(settings));
+            }
+        }
+
+        Require(DatasetCatalog.IsKnown(settings.Dataset), $"dataset '{settings.Dataset}' is unknown (known: {string.Join(", ", DatasetCatalog.Names)}).");
+        Require(ModelCatalog.IsKnown(settings.Model), $"model '{settings.Model}' is unknown (known: {string.Join(", ", ModelCatalog.Names)}).");
+        Require(settings.Fraction > 0 && settings.Fraction <= 1, $"fraction is {settings.Fraction}; it must be in (0, 1].");
+        Require(settings.LearningRate > 0 && double.IsFinite(settings.LearningRate), $"learning rate is {settings.LearningRate}; it must be > 0.");
+        Require(settings.Momentum >= 0 && settings.Momentum < 1, $"momentum is {settings.Momentum}; it must be in [0, 1).");
+        Require(settings.BatchSize >= 1, $"batch size is {settings.BatchSize}; it must be ≥ 1.");
+        Require(settings.WeightDecay >= 0 && double.IsFinite(settings.WeightDecay), $"weight decay is {settings.WeightDecay}; it must be ≥ 0.");
+        Require(settings.ProbeSize >= 2, $"probe size is {settings.ProbeSize}; it must be ≥ 2.");
+        Require(settings.ValidationFraction >= 0 && settings.ValidationFraction < 1, $"validation fraction is {settings.ValidationFraction}; it must be in [0, 1).");
+        Require(settings.Device is "cpu" or "cuda" or "auto", $"device '{settings.Device}' must be cpu, cuda or auto.");
+        Require(settings.WidthMultiplier > 0 && double.IsFinite(settings.WidthMultiplier), $"width multiplier is {settings.WidthMultiplier}; it must be > 0.");
+        Require(settings.ConvolutionsPerBlock >= 1, $"convolutions per block is {settings.ConvolutionsPerBlock}; it must be ≥ 1.");
+    }
 
     /// <summary>
     /// Trains one epoch, then probes the network and computes the connectome where the activations live.
-    /// A NaN/∞ training loss is returned as such (the caller ends the run as diverged).
+    /// A NaN/∞ training loss is returned as such (the caller ends the run as diverged); the probe is
+    /// then skipped and the snapshot carries an empty connectome (size 0).
     /// </summary>
-    public EpochSnapshot RunEpoch(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    /// <remarks>Cancelling mid-epoch leaves the model part-way through the epoch: resume from the last checkpoint.</remarks>
+    public EpochSnapshot RunEpoch(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var clock = Stopwatch.StartNew();
+        var trainingLoss = TrainOneEpoch(cancellationToken);
+        var trainTime = clock.Elapsed;
+        _completedEpochs++;
+
+        var probeTime = TimeSpan.Zero;
+        var connectomeTime = TimeSpan.Zero;
+        float[] upper = [];
+        var size = 0;
+        if (double.IsFinite(trainingLoss))
+        {
+            clock.Restart();
+            using var scope = NewDisposeScope();
+            Tensor hidden;
+            using (no_grad())
+            {
+                _network.eval();
+                hidden = _network.ForwardWithHidden(_probeX).Hidden;
+            }
+
+            probeTime = clock.Elapsed;
+            clock.Restart();
+            upper = _kernel.UpperTriangle(hidden);
+            size = _kernel.Neurons;
+            connectomeTime = clock.Elapsed;
+        }
+
+        double? validationLoss = null;
+        double? validationAccuracy = null;
+        var validationTime = TimeSpan.Zero;
+        if (_validationX is not null && _validationY is not null)
+        {
+            clock.Restart();
+            var result = Evaluate(_validationX, _validationY);
+            validationLoss = result.Loss;
+            validationAccuracy = result.Accuracy;
+            validationTime = clock.Elapsed;
+        }
+
+        return new EpochSnapshot(
+            _completedEpochs, trainingLoss, validationLoss, validationAccuracy, new EpochTimings(trainTime, probeTime, connectomeTime, validationTime), size, upper);
+    }
 
     /// <summary>Loss and accuracy on the test split.</summary>
-    public EvaluationResult EvaluateTest() => throw new NotImplementedException();
+    public EvaluationResult EvaluateTest()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Evaluate(_testX, _testY);
+    }
 
     /// <summary>Writes model, optimiser, epoch and RNG state atomically to <paramref name="path"/>.</summary>
-    public void SaveCheckpoint(string path) => throw new NotImplementedException();
+    public void SaveCheckpoint(string path)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var parameters = _parameters.Select(p => Blob(p.Name, p.Tensor)).ToArray();
+        var buffers = _optimizer.Buffers.Select((b, i) => b is null ? null : Blob(_parameters[i].Name, b)).ToArray();
+        new TrainingCheckpoint(Fingerprint(Settings), _completedEpochs, _shuffle.State, parameters, buffers).WriteAtomically(path);
+    }
+
+    /// <summary>The fully connected layers' weight matrices on the host, input to output (for neural persistence).</summary>
+    public IReadOnlyList<WeightMatrix> NeuralPersistenceWeights()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var names = _network.named_modules().Where(m => m.module is TorchSharp.Modules.Linear).Select(m => m.name).ToArray();
+        return [.. _network.FullyConnectedLayers.Select((layer, i) =>
+        {
+            using var weight = layer.weight!.detach().cpu();
+            return new WeightMatrix(i < names.Length ? names[i] : $"fc{i + 1}", (int)weight.shape[0], (int)weight.shape[1], weight.data<float>().ToArray());
+        })];
+    }
 
     /// <inheritdoc />
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _optimizer.Dispose();
+        _kernel.Dispose();
+        foreach (var t in new[] { _trainX, _trainY, _validationX, _validationY, _testX, _testY, _probeX })
+        {
+            t?.Dispose();
+        }
+
+        _network.Dispose();
     }
+
+    private double TrainOneEpoch(CancellationToken cancellationToken)
+    {
+        _network.train();
+        var count = (int)_trainX.shape[0];
+        var order = _shuffle.Permutation(count);
+        using var epochScope = NewDisposeScope();
+        using var total = zeros(1, ScalarType.Float64, _device);
+        var index = tensor(order.Select(i => (long)i).ToArray(), ScalarType.Int64).to(_device);
+        var x = _trainX.index_select(0, index);
+        var y = _trainY.index_select(0, index);
+        var onCpu = _device.type == DeviceType.CPU;
+        var batches = (count + Settings.BatchSize - 1) / Settings.BatchSize;
+        var batch = 0;
+        double lossSum = 0;
+        for (var start = 0; start < count; start += Settings.BatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var length = Math.Min(Settings.BatchSize, count - start);
+            using var batchScope = NewDisposeScope();
+            var logits = _network.forward(x.narrow(0, start, length));
+            var loss = nn.functional.cross_entropy(logits, y.narrow(0, start, length));
+            _network.zero_grad(set_to_none: true);
+            loss.backward();
+            _optimizer.Step();
+            if (onCpu)
+            {
+                lossSum += loss.item<float>() * (double)length;
+            }
+            else
+            {
+                // On a GPU, reading the loss every batch would synchronise; accumulate on the device instead.
+                using var noGrad = no_grad();
+                total.add_(loss.detach().to_type(ScalarType.Float64) * length);
+            }
+
+            BatchCompleted?.Invoke(++batch, batches);
+        }
+
+        return (onCpu ? lossSum : total.item<double>()) / count;
+    }
+
+    private EvaluationResult Evaluate(Tensor x, Tensor y)
+    {
+        _network.eval();
+        var count = (int)x.shape[0];
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var lossSum = zeros(1, ScalarType.Float64, _device);
+        var correct = zeros(1, ScalarType.Int64, _device);
+        for (var start = 0; start < count; start += EvaluationBatch)
+        {
+            var length = Math.Min(EvaluationBatch, count - start);
+            var logits = _network.forward(x.narrow(0, start, length));
+            var target = y.narrow(0, start, length);
+            lossSum.add_(nn.functional.cross_entropy(logits, target, reduction: nn.Reduction.Sum).to_type(ScalarType.Float64));
+            correct.add_(logits.argmax(1).eq(target).sum());
+        }
+
+        return new EvaluationResult(lossSum.item<double>() / count, (double)correct.item<long>() / count, count);
+    }
+
+    private (Tensor X, Tensor Y) ToDevice(LabelledImages images)
+    {
+        var x = tensor(images.Pixels, [images.Count, images.Channels, images.Height, images.Width]);
+        var y = tensor(images.Labels.Select(l => (long)l).ToArray(), ScalarType.Int64);
+        if (_device.type == DeviceType.CPU)
+        {
+            return (x, y);
+        }
+
+        var (dx, dy) = (x.to(_device), y.to(_device));
+        x.Dispose();
+        y.Dispose();
+        return (dx, dy);
+    }
+
+    private void Restore(TrainingCheckpoint checkpoint, string path)
+    {
+        if (checkpoint.Parameters.Count != _parameters.Length || checkpoint.MomentumBuffers.Count != _parameters.Length)
+        {
+            throw new CheckpointException($"checkpoint {path} holds {checkpoint.Parameters.Count} parameters; the model has {_parameters.Length}.");
+        }
+
+        using var noGrad = no_grad();
+        for (var i = 0; i < _parameters.Length; i++)
+        {
+            var (name, parameter) = _parameters[i];
+            var blob = checkpoint.Parameters[i];
+            if (blob.Name != name || !blob.Shape.SequenceEqual(parameter.shape))
+            {
+                throw new CheckpointException($"checkpoint {path}: parameter {i} is {blob.Name} [{string.Join(", ", blob.Shape)}] but the model has {name} [{string.Join(", ", parameter.shape)}].");
+            }
+
+            using (var source = tensor(blob.Values, blob.Shape))
+            {
+                parameter.copy_(source);
+            }
+
+            var buffer = checkpoint.MomentumBuffers[i];
+            _optimizer.SetBuffer(i, buffer is null ? null : tensor(buffer.Values, buffer.Shape).to(_device));
+        }
+
+        _completedEpochs = checkpoint.Epoch;
+        _shuffle.State = checkpoint.ShuffleState;
+    }
+
+    private static TrainingCheckpoint.TensorBlob Blob(string name, Tensor t)
+    {
+        using var host = t.detach().cpu();
+        return new TrainingCheckpoint.TensorBlob(name, [.. t.shape], host.data<float>().ToArray());
+    }
+
+    /// <summary>The settings that fix the trajectory (the device and data location may change on resume).</summary>
+    private static string Fingerprint(TrainingSettings s) => JsonSerializer.Serialize(new SortedDictionary<string, string>
+    {
+        ["dataset"] = s.Dataset,
+        ["fraction"] = s.Fraction.ToString("R", CultureInfo.InvariantCulture),
+        ["model"] = s.Model,
+        ["lr"] = s.LearningRate.ToString("R", CultureInfo.InvariantCulture),
+        ["momentum"] = s.Momentum.ToString("R", CultureInfo.InvariantCulture),
+        ["batch"] = s.BatchSize.ToString(CultureInfo.InvariantCulture),
+        ["weightDecay"] = s.WeightDecay.ToString("R", CultureInfo.InvariantCulture),
+        ["seed"] = s.Seed.ToString(CultureInfo.InvariantCulture),
+        ["probe"] = s.ProbeSize.ToString(CultureInfo.InvariantCulture),
+        ["validation"] = s.ValidationFraction.ToString("R", CultureInfo.InvariantCulture),
+        ["width"] = s.WidthMultiplier.ToString("R", CultureInfo.InvariantCulture),
+        ["depth"] = s.ConvolutionsPerBlock.ToString(CultureInfo.InvariantCulture),
+    });
 }

@@ -33,4 +33,10 @@ public sealed record TrainingSettings(
 
     /// <summary>Directory with dataset files; null uses the default data directory.</summary>
     public string? DataDirectory { get; init; }
+
+    /// <summary>Convolutions per block of the CNN (2 = the default network); ignored by the MLPs.</summary>
+    public int ConvolutionsPerBlock { get; init; } = 2;
+
+    /// <summary>Directory of a CUDA-enabled libtorch for <c>cuda</c>/<c>auto</c>; null uses <c>ORCHESTRATOR_LIBTORCH_DIR</c>.</summary>
+    public string? LibTorchDirectory { get; init; }
 }

@@ -1,0 +1,1 @@
+return Orchestrator.Training.Bench.TrainingBenchmark.Run(args);

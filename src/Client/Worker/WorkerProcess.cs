@@ -1,0 +1,169 @@
+using System.Diagnostics;
+
+namespace Orchestrator.Client.Worker;
+
+/// <summary>
+/// Runs the worker executable (<c>orchestrator-silo</c>) as a child process: streams its stdout and
+/// stderr line by line to the given writers, forwards Ctrl-C to it as SIGINT (and kills it if it has
+/// not ended <see cref="GracePeriod"/> later), and returns its exit code. The CLI never loads
+/// TorchSharp; everything that trains or hosts grains runs in this child.
+/// </summary>
+internal sealed class WorkerProcess
+{
+    /// <summary>Environment variable with the worker's path (a .dll run with dotnet, or an executable); the ./orchestrator script sets it.</summary>
+    public const string PathVariable = "ORCHESTRATOR_SILO_PATH";
+
+    private readonly string _fileName;
+    private readonly IReadOnlyList<string> _leadingArguments;
+
+    /// <summary>A worker started as <paramref name="fileName"/> with <paramref name="leadingArguments"/> before each call's arguments.</summary>
+    public WorkerProcess(string fileName, IReadOnlyList<string> leadingArguments)
+    {
+        _fileName = fileName;
+        _leadingArguments = leadingArguments;
+    }
+
+    /// <summary>How long a worker may take to end after SIGINT before it is killed.</summary>
+    public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>What is started, for messages.</summary>
+    public string Description => string.Join(' ', [_fileName, .. _leadingArguments]);
+
+    /// <summary>
+    /// Finds the worker: <see cref="PathVariable"/>, else <c>orchestrator-silo.dll</c> next to the CLI or
+    /// in <c>../silo/</c> (the layout the ./orchestrator script builds).
+    /// </summary>
+    /// <exception cref="InputException">No worker was found; the message says how to point at one.</exception>
+    public static WorkerProcess Locate()
+    {
+        var configured = Environment.GetEnvironmentVariable(PathVariable);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return File.Exists(configured)
+                ? For(configured)
+                : throw new InputException($"{PathVariable} is '{configured}', which does not exist; build the worker (./orchestrator does it) or fix the variable.");
+        }
+
+        var baseDirectory = AppContext.BaseDirectory;
+        foreach (var candidate in new[]
+                 {
+                     Path.Combine(baseDirectory, "orchestrator-silo.dll"),
+                     Path.GetFullPath(Path.Combine(baseDirectory, "..", "silo", "orchestrator-silo.dll")),
+                 })
+        {
+            if (File.Exists(candidate))
+            {
+                return For(candidate);
+            }
+        }
+
+        throw new InputException(
+            $"the worker (orchestrator-silo) was not found; run the CLI through ./orchestrator, or set {PathVariable} to the built orchestrator-silo.dll.");
+    }
+
+    /// <summary>A worker at <paramref name="path"/>: a .dll runs under the current dotnet host.</summary>
+    public static WorkerProcess For(string path) =>
+        path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? new WorkerProcess(Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet", [path])
+            : new WorkerProcess(path, []);
+
+    /// <summary>Runs the worker with <paramref name="arguments"/> until it exits; returns its exit code.</summary>
+    public async Task<int> RunAsync(IEnumerable<string> arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var start = new ProcessStartInfo(_fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in _leadingArguments.Concat(arguments))
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = new Process { StartInfo = start };
+        var gate = new Lock();
+        void Forward(TextWriter writer, string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (gate)
+            {
+                writer.WriteLine(line);
+                writer.Flush();
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Forward(stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => Forward(stderr, e.Data);
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InputException($"could not start the worker '{Description}': {ex.Message}");
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancelKey = (_, e) =>
+        {
+            // Keep the CLI alive so it can relay the worker's partial results and exit code.
+            e.Cancel = true;
+            interrupted.Cancel();
+        };
+        Console.CancelKeyPress += onCancelKey;
+        try
+        {
+            try
+            {
+                await process.WaitForExitAsync(interrupted.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Interrupt(process);
+                using var grace = new CancellationTokenSource(GracePeriod);
+                try
+                {
+                    await process.WaitForExitAsync(grace.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync(CancellationToken.None);
+                }
+            }
+
+            // Drain the asynchronous readers after exit.
+            process.WaitForExit();
+            return process.ExitCode;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancelKey;
+        }
+    }
+
+    private static void Interrupt(Process process)
+    {
+        if (!process.HasExited && (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()))
+        {
+            // SIGINT lets the worker stop between batches and write partial results; .NET has no API to send it.
+            using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+            kill?.WaitForExit();
+        }
+        else if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Orchestrator.Topology.Stopping;
+using Orchestrator.Training;
+using Orchestrator.Training.Data;
+using Orchestrator.Training.Models;
+using Spectre.Console;
+
+namespace Orchestrator.Silo.Worker;
+
+/// <summary>The worker's <c>train</c> verb: one training run with a stopping criterion, live progress and a report.</summary>
+internal static class TrainVerb
+{
+    public const int BadInput = 2;
+
+    public static Command Create()
+    {
+        var options = new TrainOptions();
+        var command = new Command("train", "Runs one training with a stopping criterion (started by `orchestrator train`).");
+        foreach (var option in options.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            TrainRunner runner;
+            try
+            {
+                runner = Build(parse, options);
+            }
+            catch (ArgumentException ex)
+            {
+                AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
+                return BadInput;
+            }
+
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                e.Cancel = true;
+                cancel.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                return await Task.Run(() => runner.Run(cancel.Token), CancellationToken.None);
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        });
+        return command;
+    }
+
+    private static TrainRunner Build(ParseResult parse, TrainOptions o)
+    {
+        var dataset = parse.GetValue(o.Dataset)!;
+        var stop = parse.GetValue(o.Stop)!;
+        var epochs = parse.GetValue(o.Epochs);
+        if (epochs < 1)
+        {
+            throw new ArgumentException($"--epochs is {epochs}; it must be ≥ 1.");
+        }
+
+        var criterion = StoppingCriterionCatalog.Default.Parse(WithMaxEpochs(stop, epochs));
+        var validation = parse.GetValue(o.ValidationFraction) ?? (criterion.Name == "vl" ? 0.2 : 0);
+        if (criterion.Name == "vl" && validation <= 0)
+        {
+            throw new ArgumentException("--stop vl needs a validation hold-out: --validation-fraction must be > 0.");
+        }
+
+        var settings = new TrainingSettings(
+            dataset,
+            parse.GetValue(o.Fraction),
+            parse.GetValue(o.Model) ?? ModelCatalog.DefaultFor(dataset),
+            parse.GetValue(o.LearningRate),
+            parse.GetValue(o.Momentum),
+            parse.GetValue(o.BatchSize),
+            parse.GetValue(o.WeightDecay),
+            parse.GetValue(o.Seed),
+            parse.GetValue(o.ProbeSize),
+            validation,
+            parse.GetValue(o.Device)!)
+        {
+            WidthMultiplier = parse.GetValue(o.Width),
+            DataDirectory = parse.GetValue(o.DataDirectory),
+            LibTorchDirectory = parse.GetValue(o.LibTorch),
+        };
+        TrainingSession.Validate(settings);
+        return new TrainRunner(settings, criterion, epochs, stop, parse.GetValue(o.Json), parse.GetValue(o.Checkpoint), parse.GetValue(o.Resume));
+    }
+
+    /// <summary>Adds <c>maxEpochs</c> from <c>--epochs</c> unless the specification sets it.</summary>
+    public static string WithMaxEpochs(string specification, int epochs) =>
+        specification.Contains("maxEpochs", StringComparison.OrdinalIgnoreCase)
+            ? specification
+            : specification + (specification.Contains(':', StringComparison.Ordinal) ? "," : ":") + $"maxEpochs={epochs}";
+
+    /// <summary>For <c>DatasetFormatException</c> etc. raised while loading: bad input, not a crash.</summary>
+    public static bool IsInputProblem(Exception ex) => ex is ArgumentException or DatasetFormatException or CheckpointException or InvalidOperationException;
+}

@@ -1,0 +1,54 @@
+using static TorchSharp.torch;
+
+namespace Orchestrator.Training;
+
+/// <summary>
+/// W = |Pearson correlation| between the columns (neurons) of an activation matrix, computed with
+/// tensor ops on whatever device the activations live on, and returned to the host as the strict
+/// upper triangle (row by row, float32), the layout of <c>ConnectomeMatrix.ToUpperTriangle</c>.
+/// A neuron that is constant over the probe set (max = min, tested exactly, because a float mean
+/// need not equal the constant) is uncorrelated with every other neuron: weight 0.
+/// </summary>
+public sealed class ConnectomeKernel : IDisposable
+{
+    private readonly Tensor _upperIndex;
+
+    /// <summary>Prepares the kernel for <paramref name="neurons"/> neurons on <paramref name="device"/>.</summary>
+    public ConnectomeKernel(int neurons, Device device)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(neurons, 2);
+        Neurons = neurons;
+        using var pairs = triu_indices(neurons, neurons, 1, device: device);
+        _upperIndex = (pairs[0] * neurons + pairs[1]).DetachFromDisposeScope();
+    }
+
+    /// <summary>Number of neurons n.</summary>
+    public int Neurons { get; }
+
+    /// <summary>The connectome of <paramref name="activations"/> ([samples, n]) as n(n−1)/2 host floats.</summary>
+    public float[] UpperTriangle(Tensor activations)
+    {
+        ArgumentNullException.ThrowIfNull(activations);
+        if (activations.dim() != 2 || activations.shape[1] != Neurons || activations.shape[0] < 2)
+        {
+            throw new ArgumentException($"activations must be [samples ≥ 2, {Neurons}], got [{string.Join(", ", activations.shape)}].", nameof(activations));
+        }
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var x = activations.to_type(ScalarType.Float32);
+        var centred = x - x.mean([0L], keepdim: true);
+        var norm = centred.square().sum([0L]).sqrt();
+        var constant = x.amax([0L]).eq(x.amin([0L]));
+        var safeNorm = norm.masked_fill(constant, 1f);
+        var unit = centred / safeNorm;
+        var w = unit.t().matmul(unit).abs_().clamp_max_(1f);
+        var keep = constant.logical_not().to_type(ScalarType.Float32);
+        w.mul_(keep.unsqueeze(0)).mul_(keep.unsqueeze(1));
+        var upper = w.flatten().index_select(0, _upperIndex).cpu();
+        return upper.data<float>().ToArray();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _upperIndex.Dispose();
+}

@@ -1,0 +1,146 @@
+using System.Runtime.InteropServices;
+using TorchSharp;
+
+namespace Orchestrator.Training;
+
+/// <summary>
+/// Process-wide TorchSharp setup: the device (CPU, or CUDA through an existing libtorch that is
+/// loaded explicitly before TorchSharp's first use) and the number of CPU threads.
+/// </summary>
+/// <remarks>The CUDA path has not been run on a GPU in the session that wrote it (no GPU was available).</remarks>
+public static class TorchRuntime
+{
+    /// <summary>Environment variable naming a CUDA-enabled libtorch directory (e.g. a PyTorch install's <c>torch/lib</c>).</summary>
+    public const string LibTorchDirectoryVariable = "ORCHESTRATOR_LIBTORCH_DIR";
+
+    /// <summary>Environment variable overriding the number of torch CPU threads.</summary>
+    public const string ThreadsVariable = "ORCHESTRATOR_TORCH_THREADS";
+
+    /// <summary>How to find a libtorch directory, for error messages.</summary>
+    public const string LibTorchHint =
+        "set " + LibTorchDirectoryVariable + " (or --libtorch) to a CUDA-enabled libtorch directory, e.g. the output of: python3 -c \"import torch,os;print(os.path.dirname(torch.__file__)+'/lib')\"";
+
+    private static readonly string[] _cudaLibraries = ["libc10.so", "libtorch_cpu.so", "libc10_cuda.so", "libtorch_cuda.so", "libtorch.so"];
+    private static readonly Lock _gate = new();
+    private static bool _cudaLoaded;
+    private static bool _threadsSet;
+
+    /// <summary>
+    /// Resolves <c>cpu</c>, <c>cuda</c> or <c>auto</c> to a device. <c>cuda</c> loads libtorch from
+    /// <paramref name="libTorchDirectory"/> (or <see cref="LibTorchDirectoryVariable"/>) and fails with
+    /// instructions when none is named or CUDA is unusable; <c>auto</c> falls back to the CPU.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">CUDA was asked for and is not usable; the message says how to fix it.</exception>
+    public static torch.Device ResolveDevice(string device, string? libTorchDirectory = null)
+    {
+        switch (device)
+        {
+            case "cpu":
+                ConfigureThreads();
+                return torch.CPU;
+            case "cuda":
+            case "auto":
+                var error = TryEnableCuda(libTorchDirectory ?? Environment.GetEnvironmentVariable(LibTorchDirectoryVariable));
+                if (error is null)
+                {
+                    return torch.CUDA;
+                }
+
+                if (device == "auto")
+                {
+                    ConfigureThreads();
+                    return torch.CPU;
+                }
+
+                throw new InvalidOperationException($"--device cuda: {error}");
+            default:
+                throw new ArgumentException($"device '{device}' is not one of cpu, cuda, auto.", nameof(device));
+        }
+    }
+
+    /// <summary>
+    /// Sets torch's intra-op threads once: <see cref="ThreadsVariable"/>, else half the logical
+    /// processors (at least 1). Batch-50 MLP steps gain little from more threads, OpenMP spin-waiting
+    /// collapses on an oversubscribed machine (measured: 2 threads on a loaded 2-core box ran 15×
+    /// slower than 1), and a silo runs several trainings side by side.
+    /// </summary>
+    public static void ConfigureThreads()
+    {
+        lock (_gate)
+        {
+            if (_threadsSet)
+            {
+                return;
+            }
+
+            var threads = int.TryParse(Environment.GetEnvironmentVariable(ThreadsVariable), out var t) && t > 0 ? t : Math.Max(1, Environment.ProcessorCount / 2);
+            torch.set_num_threads(threads);
+            _threadsSet = true;
+        }
+    }
+
+    private static string? TryEnableCuda(string? directory)
+    {
+        lock (_gate)
+        {
+            if (!_cudaLoaded)
+            {
+                if (string.IsNullOrWhiteSpace(directory))
+                {
+                    return "no CUDA libtorch is configured; " + LibTorchHint + ".";
+                }
+
+                if (!Directory.Exists(directory))
+                {
+                    return $"libtorch directory '{directory}' does not exist; " + LibTorchHint + ".";
+                }
+
+                foreach (var library in _cudaLibraries)
+                {
+                    var path = Path.Combine(directory, library);
+                    if (!NativeLibrary.TryLoad(path, out _))
+                    {
+                        return $"could not load {path} (missing, or not a CUDA build of libtorch); " + LibTorchHint + ".";
+                    }
+                }
+
+                var bridge = FindLibTorchSharp();
+                if (bridge is null || !NativeLibrary.TryLoad(bridge, out _))
+                {
+                    return "could not find TorchSharp's libLibTorchSharp.so next to the application.";
+                }
+
+                _cudaLoaded = true;
+            }
+
+            try
+            {
+                torch.InitializeDeviceType(DeviceType.CUDA);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                return $"TorchSharp could not initialise CUDA ({ex.Message}); check the driver and that the libtorch in the configured directory matches TorchSharp's libtorch 2.10.";
+            }
+
+            return torch.cuda.is_available() ? null : "libtorch loaded but reports no CUDA device (driver or GPU missing).";
+        }
+    }
+
+    private static string? FindLibTorchSharp()
+    {
+        var baseDirectory = AppContext.BaseDirectory;
+        foreach (var candidate in new[]
+                 {
+                     Path.Combine(baseDirectory, "libLibTorchSharp.so"),
+                     Path.Combine(baseDirectory, "runtimes", "linux-x64", "native", "libLibTorchSharp.so"),
+                 })
+        {
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}
