@@ -73,6 +73,29 @@ public sealed class WorkerEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task A_resumed_fp_run_continues_its_diagram_distances_as_if_uninterrupted()
+    {
+        var checkpoint = _files.PathOf("fp.ckpt");
+        var whole = _files.PathOf("whole.json");
+        var resumed = _files.PathOf("resumed.json");
+        Assert.Equal(0, (await CliFixture.Run(TinyRun("fp", 4, whole))).ExitCode);
+        Assert.Equal(0, (await CliFixture.Run([.. TinyRun("fp", 2, _files.PathOf("first.json")), "--checkpoint", checkpoint])).ExitCode);
+
+        var result = await CliFixture.Run([.. TinyRun("fp", 4, resumed), "--checkpoint", checkpoint, "--resume", checkpoint]);
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        static double?[] Distances(string path)
+        {
+            using var report = JsonDocument.Parse(File.ReadAllText(path));
+            return [.. report.RootElement.GetProperty("epochs").EnumerateArray()
+                .Select(e => e.GetProperty("diagramDistance") is { ValueKind: JsonValueKind.Number } d ? d.GetDouble() : (double?)null)];
+        }
+
+        Assert.Equal(Distances(whole), Distances(resumed));
+        Assert.Equal(4, Distances(resumed).Length);
+    }
+
+    [Fact]
     public async Task Neural_persistence_of_a_checkpoint_equals_the_value_the_run_recorded_for_that_epoch()
     {
         var json = _files.PathOf("run.json");
