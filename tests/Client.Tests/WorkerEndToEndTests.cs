@@ -96,6 +96,18 @@ public sealed class WorkerEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task A_diverging_run_ends_as_diverged_with_a_json_report()
+    {
+        var json = _files.PathOf("diverged.json");
+
+        var result = await CliFixture.Run([.. TinyRun("np", 3, json), "--lr", "1e12"]);
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        using var report = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal("diverged", report.RootElement.GetProperty("summary").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Neural_persistence_of_a_checkpoint_equals_the_value_the_run_recorded_for_that_epoch()
     {
         var json = _files.PathOf("run.json");

@@ -90,6 +90,23 @@ public sealed class EpochSignalTrackerTests
     }
 
     [Fact]
+    public void Diverged_weights_make_the_np_criterion_stop_instead_of_throwing()
+    {
+        var tracker = EpochSignalTracker.For(StoppingCriterionCatalog.Default.Find("np"));
+        var criterion = StoppingCriterionCatalog.Default.Create("np");
+        var layers = RandomLayers(8);
+        criterion.Observe(tracker.Observe(1, 1.0, null, 0, [], () => layers).Observation);
+        layers[1].Weights[2] = float.NaN;
+
+        var values = tracker.Observe(2, 1.0, null, 0, [], () => layers);
+        var decision = criterion.Observe(values.Observation);
+
+        Assert.True(double.IsNaN(values.NeuralPersistenceMean!.Value));
+        Assert.True(decision.ShouldStop);
+        Assert.Contains("diverged", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extra_signals_are_recorded_alongside_the_criterions_own()
     {
         var tracker = EpochSignalTracker.For(StoppingCriterionCatalog.Default.Find("np"), CriterionSignals.GraphDistance);

@@ -15,7 +15,12 @@ namespace Orchestrator.Silo.Worker;
 internal sealed class TrainRunner(
     TrainingSettings settings, IStoppingCriterion criterion, int maxEpochs, string stopSpecification, string? jsonPath, string? checkpointPath, string? resumePath)
 {
-    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // A diverged epoch's NaN/∞ loss is written as "NaN"/"Infinity" (System.Text.Json refuses bare NaN).
+    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public int Run(CancellationToken cancellationToken)
     {
@@ -170,7 +175,7 @@ internal sealed class TrainRunner(
         s.Timings.Validation.TotalSeconds,
         decision,
         v?.DiagramDistance,
-        v?.NeuralPersistenceMean,
+        v?.NeuralPersistenceMean is double np && double.IsFinite(np) ? np : null,
         v?.DiagramTime.TotalSeconds ?? 0,
         v?.NeuralPersistenceTime.TotalSeconds ?? 0);
 

@@ -55,7 +55,7 @@ public sealed class EpochSignalTracker
     /// <param name="validationLoss">Validation loss, when the run has a hold-out (needed when <see cref="CriterionSignals.ValidationLoss"/> is asked for).</param>
     /// <param name="connectomeSize">n; ignored unless a graph or diagram distance is asked for.</param>
     /// <param name="connectomeUpperTriangle">The strict upper triangle of the n × n connectome, row by row.</param>
-    /// <param name="weights">Supplies the network's fully connected layers; called once, and only when NP is asked for.</param>
+    /// <param name="weights">Supplies the network's fully connected layers; called once, and only when NP is asked for. A non-finite weight gives NP = NaN (a diverged run), not an error.</param>
     /// <exception cref="ArgumentException">The epoch does not increase, a needed input is missing, or the connectome is malformed.</exception>
     public EpochSignalValues Observe(
         int epoch,
@@ -102,11 +102,23 @@ public sealed class EpochSignalTracker
         }
 
         NeuralPersistenceResult? persistence = null;
+        double? persistenceMean = null;
         var persistenceTime = TimeSpan.Zero;
         if (Signals.HasFlag(CriterionSignals.NeuralPersistence))
         {
             clock.Restart();
-            persistence = NeuralPersistence.Compute(weights!());
+            var layers = weights!();
+            if (layers.Any(l => !AllFinite(l.Weights)))
+            {
+                // Diverged weights: NaN makes the np criterion stop with its "diverged" reason instead of the run crashing.
+                persistenceMean = double.NaN;
+            }
+            else
+            {
+                persistence = NeuralPersistence.Compute(layers);
+                persistenceMean = persistence.Mean;
+            }
+
             persistenceTime = clock.Elapsed;
         }
 
@@ -116,7 +128,7 @@ public sealed class EpochSignalTracker
             ValidationLoss = validationLoss,
             GraphDistance = graph,
             DiagramDistance = diagram,
-            NeuralPersistence = persistence?.Mean,
+            NeuralPersistence = persistenceMean,
         };
         return new EpochSignalValues(observation, graph, diagram, persistence, graphTime, diagramTime, persistenceTime);
     }
@@ -137,6 +149,19 @@ public sealed class EpochSignalTracker
         _graph?.Add(epoch, connectome!);
         _diagrams?.Add(epoch, connectome!);
         _lastEpoch = epoch;
+    }
+
+    private static bool AllFinite(float[] values)
+    {
+        foreach (var v in values)
+        {
+            if (!float.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private ConnectomeMatrix? Connectome(int n, ReadOnlySpan<float> upperTriangle)

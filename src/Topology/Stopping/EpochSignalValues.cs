@@ -8,7 +8,7 @@ namespace Orchestrator.Topology.Stopping;
 /// <param name="Observation">What the criterion observes.</param>
 /// <param name="GraphDistance">TOP: distance of the birth–death decompositions to the previous epoch.</param>
 /// <param name="DiagramDistance">FP: distance of the Vietoris–Rips diagrams to the previous epoch.</param>
-/// <param name="NeuralPersistence">NP: neural persistence of the weights, per layer and mean.</param>
+/// <param name="NeuralPersistence">NP: neural persistence of the weights, per layer and mean (null when not computed or when a weight is not finite; the observation then carries NaN).</param>
 /// <param name="GraphTime">Decomposition and graph distance.</param>
 /// <param name="DiagramTime">Vietoris–Rips persistence and diagram distance.</param>
 /// <param name="NeuralPersistenceTime">Reading the weights and neural persistence.</param>
@@ -30,8 +30,8 @@ public sealed record EpochSignalValues(
     /// <summary>The combined graph distance, or null.</summary>
     public double? W => GraphDistance?.W;
 
-    /// <summary>The network's normalised neural persistence, or null.</summary>
-    public double? NeuralPersistenceMean => NeuralPersistence?.Mean;
+    /// <summary>The network's normalised neural persistence as the criterion saw it (NaN for diverged weights), or null.</summary>
+    public double? NeuralPersistenceMean => Observation.NeuralPersistence;
 
     /// <summary>All time spent on the signals.</summary>
     public TimeSpan Total => GraphTime + DiagramTime + NeuralPersistenceTime;
