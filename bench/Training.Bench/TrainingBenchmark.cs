@@ -12,7 +12,7 @@ namespace Orchestrator.Training.Bench;
 /// Seconds per training epoch of the paper's MLPs on 6,000 samples (batch 50, CPU), side by side with
 /// the same network in PyTorch (Debian's python3-torch) in the same run, and the per-epoch topology
 /// overhead: probe forward + connectome + birth–death decomposition, as a share of the epoch.
-/// Usage: Training.Bench [--epochs N] [--python /usr/bin/python3] | --memory [EPOCHS]
+/// Usage: Training.Bench [--epochs N] [--python /usr/bin/python3] | --memory [EPOCHS] | --methods [EPOCHS] (<see cref="MethodCostBenchmark"/>)
 /// </summary>
 internal static class TrainingBenchmark
 {
@@ -22,6 +22,12 @@ internal static class TrainingBenchmark
         {
             TorchRuntime.ConfigureThreads();
             return MemoryGrowthCheck.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50);
+        }
+
+        if (args.Length > 0 && args[0] == "--methods")
+        {
+            TorchRuntime.ConfigureThreads();
+            return MethodCostBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
         }
 
         const int rounds = 3;

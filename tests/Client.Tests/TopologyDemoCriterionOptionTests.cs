@@ -28,6 +28,8 @@ public sealed class TopologyDemoCriterionOptionTests
     [InlineData("top:windw=3", "unknown parameter 'windw'", "allowed: component")]
     [InlineData("top:patience=0", "patience is 0", "≥ 1")]
     [InlineData("vl", "needs a validation loss", "top or none")]
+    [InlineData("np", "needs network weights", "top or none")]
+    [InlineData("fp:window=3", "needs Vietoris–Rips diagram distances", "top or none")]
     public async Task Bad_criteria_exit_with_code_2_naming_the_problem(string specification, string problem, string allowed)
     {
         var result = await CliFixture.Run("topology", "demo", "--criterion", specification);

@@ -15,6 +15,7 @@ internal static class TopologyCommands
         topology.Subcommands.Add(CriteriaCommand.Create(context));
         topology.Subcommands.Add(PersistenceCommand.Create(context));
         topology.Subcommands.Add(DiagramDistanceCommand.Create(context));
+        topology.Subcommands.Add(NeuralPersistenceCommand.Create(context));
         return topology;
     }
 }

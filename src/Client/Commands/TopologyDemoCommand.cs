@@ -15,7 +15,7 @@ internal static class TopologyDemoCommand
         var epochs = new Option<int>("--epochs") { Description = "Epochs to generate (1–1000).", DefaultValueFactory = _ => 30 };
         var criterionOption = new Option<string>("--criterion")
         {
-            Description = "Stopping criterion as name[:param=value,…], e.g. top:window=3,patience=4 (see `topology criteria`). The demo has no validation loss, so vl does not apply.",
+            Description = "Stopping criterion as name[:param=value,…], e.g. top:window=3,patience=4 (see `topology criteria`). The demo has connectome distances only, so vl, fp and np do not apply.",
             DefaultValueFactory = _ => "top",
         };
         var command = new Command(
@@ -36,9 +36,18 @@ internal static class TopologyDemoCommand
 
             var activations = new SyntheticActivations(parse.GetValue(seed));
             var criterion = CriterionOption.Parse(parse.GetValue(criterionOption)!, "--criterion");
-            if (criterion is ValidationLossStoppingCriterion)
+            var needs = StoppingCriterionCatalog.Default.Find(criterion.Name).Signals & ~CriterionSignals.GraphDistance;
+            if (needs != CriterionSignals.None)
             {
-                throw new InputException("--criterion vl needs a validation loss, which the generated demo does not have; use top or none.");
+                // The demo only has connectomes and their graph distances; any other signal would stay null and the criterion would never stop.
+                var what = needs switch
+                {
+                    CriterionSignals.ValidationLoss => "a validation loss",
+                    CriterionSignals.NeuralPersistence => "network weights (neural persistence)",
+                    CriterionSignals.DiagramDistance => "Vietoris–Rips diagram distances",
+                    _ => $"signals ({needs})",
+                };
+                throw new InputException($"--criterion {criterion.Name} needs {what}, which the generated demo does not have; use top or none.");
             }
 
             var rows = TopologyDemo.Run(activations, criterion, count);

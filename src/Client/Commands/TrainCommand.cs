@@ -22,7 +22,7 @@ internal static class TrainCommand
         var dataset = new Option<string>("--dataset") { Description = $"Dataset: {string.Join(", ", Datasets)}.", Required = true };
         var fraction = new Option<double>("--fraction") { Description = "Stratified seeded fraction of the training set, in (0, 1].", DefaultValueFactory = _ => 0.1 };
         var epochs = new Option<int>("--epochs") { Description = "Maximum epochs.", DefaultValueFactory = _ => 100 };
-        var stop = new Option<string>("--stop") { Description = "Stopping criterion: top, vl or none, optionally name:param=value,… (e.g. top:window=5).", DefaultValueFactory = _ => "top" };
+        var stop = new Option<string>("--stop") { Description = "Stopping criterion: top, fp, np, vl or none, optionally name:param=value,… (e.g. top:window=5); see `orchestrator topology criteria`.", DefaultValueFactory = _ => "top" };
         var seed = new Option<int>("--seed") { Description = "Seed of subset, initialisation and batch order.", DefaultValueFactory = _ => 0 };
         var device = new Option<string>("--device") { Description = "cpu, cuda or auto (cuda needs ORCHESTRATOR_LIBTORCH_DIR or --libtorch).", DefaultValueFactory = _ => "cpu" };
         var json = new Option<string?>("--json") { Description = "Write settings, per-epoch records and the summary to this JSON file." };
@@ -38,7 +38,7 @@ internal static class TrainCommand
         var libtorch = new Option<string?>("--libtorch") { Description = "CUDA-enabled libtorch directory (default $ORCHESTRATOR_LIBTORCH_DIR)." };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Write a checkpoint to this file after every epoch." };
         var resume = new Option<string?>("--resume") { Description = "Continue from this checkpoint (same settings)." };
-        var command = new Command("train", "Trains one network and stops it with a criterion (TOP, VL or none); live progress, summary table, optional JSON.")
+        var command = new Command("train", "Trains one network and stops it with a criterion (TOP, FP, NP, VL or none); live progress, summary table, optional JSON.")
         {
             dataset, fraction, epochs, stop, seed, device, json, model, lr, momentum, batch, weightDecay, probe, validation, width, dataDir, libtorch, checkpoint, resume,
         };

@@ -11,7 +11,7 @@ internal sealed class TrainOptions
 
     public Option<int> Epochs { get; } = new("--epochs") { Description = "Maximum epochs.", DefaultValueFactory = _ => 100 };
 
-    public Option<string> Stop { get; } = new("--stop") { Description = "Stopping criterion: top, vl or none, optionally with parameters (top:window=5,patience=5).", DefaultValueFactory = _ => "top" };
+    public Option<string> Stop { get; } = new("--stop") { Description = "Stopping criterion: top, fp, np, vl or none, optionally with parameters (top:window=5,patience=5).", DefaultValueFactory = _ => "top" };
 
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of subset, initialisation and batch order.", DefaultValueFactory = _ => 0 };
 

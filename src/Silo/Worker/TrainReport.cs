@@ -14,7 +14,11 @@ internal sealed record EpochRecord(
     double SecondsConnectome,
     double SecondsDecomposition,
     double SecondsValidation,
-    string Decision);
+    string Decision,
+    double? DiagramDistance = null,
+    double? NeuralPersistence = null,
+    double SecondsDiagram = 0,
+    double SecondsNeuralPersistence = 0);
 
 /// <summary>The outcome of a single training run.</summary>
 internal sealed record RunSummary(

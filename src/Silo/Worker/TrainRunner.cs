@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Orchestrator.Topology;
@@ -9,14 +8,19 @@ using Spectre.Console;
 namespace Orchestrator.Silo.Worker;
 
 /// <summary>
-/// Drives one <see cref="TrainingSession"/>: after every epoch the connectome goes into a
-/// <see cref="ConnectomeSeries"/> (decomposition and distance to the previous epoch), the criterion
-/// decides, a progress line is printed; at the end a summary table and the optional JSON report.
+/// Drives one <see cref="TrainingSession"/>: after every epoch an <see cref="EpochSignalTracker"/> computes the
+/// signals the criterion reads (plus the cheap graph distance, always recorded), the criterion decides, a
+/// progress line is printed; at the end a summary table and the optional JSON report.
 /// </summary>
 internal sealed class TrainRunner(
     TrainingSettings settings, IStoppingCriterion criterion, int maxEpochs, string stopSpecification, string? jsonPath, string? checkpointPath, string? resumePath)
 {
-    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // A diverged epoch's NaN/∞ loss is written as "NaN"/"Infinity" (System.Text.Json refuses bare NaN).
+    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public int Run(CancellationToken cancellationToken)
     {
@@ -42,11 +46,11 @@ internal sealed class TrainRunner(
         AnsiConsole.MarkupLine($"[bold]data[/]   {Markup.Escape(session.DataDescription)}");
         AnsiConsole.MarkupLine(
             $"[bold]model[/]  {Markup.Escape(settings.Model)} on {session.DeviceName}, connectome n = {session.ConnectomeSize}, stop = {Markup.Escape(stopSpecification)}, max {maxEpochs} epochs, seed {settings.Seed}");
-        var series = new ConnectomeSeries();
+        var signals = EpochSignalTracker.For(StoppingCriterionCatalog.Default.Find(criterion.Name), CriterionSignals.GraphDistance);
         var records = new List<EpochRecord>();
         if (resumePath is not null)
         {
-            Replay(RunJournal.TryRead(resumePath), session, series, records);
+            Replay(RunJournal.TryRead(resumePath), session, signals, records);
         }
 
         var status = "completed";
@@ -64,21 +68,16 @@ internal sealed class TrainRunner(
                     status = "diverged";
                     stopReason = $"diverged: training loss {snapshot.TrainingLoss} at epoch {snapshot.Epoch}";
                     stopEpoch = snapshot.Epoch;
-                    records.Add(Record(snapshot, null, 0, "diverged"));
+                    records.Add(Record(snapshot, null, "diverged"));
                     AnsiConsole.MarkupLine($"[red]epoch {snapshot.Epoch}: {Markup.Escape(stopReason)}[/]");
                     exitCode = 1;
                     break;
                 }
 
-                var clock = Stopwatch.StartNew();
-                var point = series.Add(snapshot.Epoch, snapshot.ConnectomeSize, snapshot.ConnectomeUpperTriangle);
-                var decomposition = clock.Elapsed.TotalSeconds;
-                var decision = criterion.Observe(new EpochObservation(snapshot.Epoch, snapshot.TrainingLoss)
-                {
-                    ValidationLoss = snapshot.ValidationLoss,
-                    GraphDistance = point.Distance,
-                });
-                records.Add(Record(snapshot, point.Distance, decomposition, decision.Reason));
+                var values = signals.Observe(
+                    snapshot.Epoch, snapshot.TrainingLoss, snapshot.ValidationLoss, snapshot.ConnectomeSize, snapshot.ConnectomeUpperTriangle, () => LayerWeights(session));
+                var decision = criterion.Observe(values.Observation);
+                records.Add(Record(snapshot, values, decision.Reason));
                 bestEpoch = decision.BestEpoch;
                 PrintProgress(records[^1]);
                 if (checkpointPath is not null)
@@ -120,7 +119,7 @@ internal sealed class TrainRunner(
             bestEpoch,
             records.Count,
             records.Count == 0 ? 0 : records.Average(r => r.SecondsTrain),
-            records.Count == 0 ? 0 : records.Average(r => r.SecondsProbe + r.SecondsConnectome + r.SecondsDecomposition));
+            records.Count == 0 ? 0 : records.Average(Monitoring));
         PrintSummary(summary);
         if (jsonPath is not null)
         {
@@ -131,8 +130,8 @@ internal sealed class TrainRunner(
         return exitCode;
     }
 
-    /// <summary>Feeds the journal's epochs to the fresh criterion and seeds the series with the last connectome.</summary>
-    private void Replay(RunJournal? journal, TrainingSession session, ConnectomeSeries series, List<EpochRecord> records)
+    /// <summary>Feeds the journal's epochs to the fresh criterion and gives the signal tracker the last connectome.</summary>
+    private void Replay(RunJournal? journal, TrainingSession session, EpochSignalTracker signals, List<EpochRecord> records)
     {
         if (journal is null)
         {
@@ -146,43 +145,59 @@ internal sealed class TrainRunner(
             criterion.Observe(new EpochObservation(r.Epoch, r.TrainingLoss)
             {
                 ValidationLoss = r.ValidationLoss,
-                GraphDistance = r.W is null ? null : new TopologicalDistance(series.P, r.W0 ?? 0, r.W1 ?? 0, r.W.Value),
+                GraphDistance = r.W is null ? null : new TopologicalDistance(2, r.W0 ?? 0, r.W1 ?? 0, r.W.Value),
+                DiagramDistance = r.DiagramDistance,
+                NeuralPersistence = r.NeuralPersistence,
             });
         }
 
         records.AddRange(kept);
         if (kept.Count > 0 && kept[^1].Epoch == session.CompletedEpochs && journal.ConnectomeSize > 0)
         {
-            series.Add(session.CompletedEpochs, journal.ConnectomeSize, journal.LastConnectomeValues());
+            signals.Restore(session.CompletedEpochs, journal.ConnectomeSize, journal.LastConnectomeValues());
         }
 
         AnsiConsole.MarkupLine($"resumed at epoch {session.CompletedEpochs}; replayed {kept.Count} epochs into the criterion");
     }
 
-    private static EpochRecord Record(EpochSnapshot s, TopologicalDistance? d, double decomposition, string decision) => new(
+    private static EpochRecord Record(EpochSnapshot s, EpochSignalValues? v, string decision) => new(
         s.Epoch,
         s.TrainingLoss,
         s.ValidationLoss,
         s.ValidationAccuracy,
-        d?.W0,
-        d?.W1,
-        d?.W,
+        v?.W0,
+        v?.W1,
+        v?.W,
         s.Timings.Train.TotalSeconds,
         s.Timings.Probe.TotalSeconds,
         s.Timings.Connectome.TotalSeconds,
-        decomposition,
+        v?.GraphTime.TotalSeconds ?? 0,
         s.Timings.Validation.TotalSeconds,
-        decision);
+        decision,
+        v?.DiagramDistance,
+        v?.NeuralPersistenceMean is double np && double.IsFinite(np) ? np : null,
+        v?.DiagramTime.TotalSeconds ?? 0,
+        v?.NeuralPersistenceTime.TotalSeconds ?? 0);
+
+    /// <summary>The model's fully connected layers for neural persistence, read only when the criterion needs them.</summary>
+    private static IReadOnlyList<NeuralPersistenceLayer> LayerWeights(TrainingSession session) =>
+        [.. session.NeuralPersistenceWeights().Select(w => new NeuralPersistenceLayer(w.Columns, w.Rows, w.Values))];
+
+    /// <summary>Seconds spent on monitoring: probe, connectome and every signal computed.</summary>
+    private static double Monitoring(EpochRecord r) =>
+        r.SecondsProbe + r.SecondsConnectome + r.SecondsDecomposition + r.SecondsDiagram + r.SecondsNeuralPersistence;
 
     private static string F(double? v, string format = "0.0000") => v is null ? "–" : v.Value.ToString(format, CultureInfo.InvariantCulture);
 
     private static void PrintProgress(EpochRecord r)
     {
         var validation = r.ValidationLoss is null ? string.Empty : $"  val loss {F(r.ValidationLoss)}  val acc {F(r.ValidationAccuracy, "0.000")}";
-        var topology = r.SecondsProbe + r.SecondsConnectome + r.SecondsDecomposition;
+        var topology = Monitoring(r);
+        var baselines = (r.DiagramDistance is null ? string.Empty : $"  fp {F(r.DiagramDistance)}")
+                        + (r.NeuralPersistence is null ? string.Empty : $"  np {F(r.NeuralPersistence)}");
         var decision = string.IsNullOrEmpty(r.Decision) ? string.Empty : $"  [grey]{Markup.Escape(r.Decision)}[/]";
         AnsiConsole.MarkupLine(
-            $"epoch {r.Epoch,3}  loss {F(r.TrainingLoss)}{validation}  w {F(r.W)} (w0 {F(r.W0)}, w1 {F(r.W1)})  train {F(r.SecondsTrain, "0.00")} s  topo {F(topology, "0.000")} s{decision}");
+            $"epoch {r.Epoch,3}  loss {F(r.TrainingLoss)}{validation}  w {F(r.W)} (w0 {F(r.W0)}, w1 {F(r.W1)}){baselines}  train {F(r.SecondsTrain, "0.00")} s  topo {F(topology, "0.000")} s{decision}");
     }
 
     private static void PrintSummary(RunSummary s)

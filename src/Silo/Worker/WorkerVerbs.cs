@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Orchestrator.Silo.Worker;
 
-/// <summary>Registers the worker verbs that run TorchSharp work for the CLI (<c>train</c>, <c>data list</c>).</summary>
+/// <summary>Registers the worker verbs that run TorchSharp work for the CLI (<c>train</c>, <c>data list</c>, <c>neural-persistence</c>).</summary>
 internal static class WorkerVerbs
 {
     public static RootCommand AddWorkerVerbs(this RootCommand root)
@@ -15,6 +15,7 @@ internal static class WorkerVerbs
 
         root.Subcommands.Add(TrainVerb.Create());
         root.Subcommands.Add(DataListVerb.Create());
+        root.Subcommands.Add(NeuralPersistenceVerb.Create());
         return root;
     }
 }

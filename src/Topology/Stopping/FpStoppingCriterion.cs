@@ -43,6 +43,9 @@ public sealed class FpStoppingCriterion : IStoppingCriterion
         public override string Description => "plateau of the smoothed distance between consecutive Vietoris–Rips persistence diagrams (same rule as top)";
 
         /// <inheritdoc />
+        public override CriterionSignals Signals => CriterionSignals.DiagramDistance;
+
+        /// <inheritdoc />
         public override IReadOnlyList<StoppingCriterionParameter> Parameters => PlateauRuleParameters.Definitions;
 
         /// <inheritdoc />

@@ -37,6 +37,9 @@ public sealed class MaxEpochsStoppingCriterion : IStoppingCriterion
         public override string Description => "never stops early: trains for maxEpochs epochs";
 
         /// <inheritdoc />
+        public override CriterionSignals Signals => CriterionSignals.None;
+
+        /// <inheritdoc />
         public override IReadOnlyList<StoppingCriterionParameter> Parameters { get; } =
         [
             new("maxEpochs", PlateauRuleOptions.DefaultMaxEpochs.ToString(CultureInfo.InvariantCulture), "epochs to train, integer ≥ 1"),

@@ -104,6 +104,9 @@ public sealed class NpStoppingCriterion : IStoppingCriterion
         public override string Description => "neural persistence of the weights (Rieck et al. 2019): patience on its best value (no labelled hold-out)";
 
         /// <inheritdoc />
+        public override CriterionSignals Signals => CriterionSignals.NeuralPersistence;
+
+        /// <inheritdoc />
         public override IReadOnlyList<StoppingCriterionParameter> Parameters { get; } =
         [
             new("patience", DefaultPatience.ToString(CultureInfo.InvariantCulture), "epochs without a rise above best + minDelta before stopping, integer ≥ 1"),

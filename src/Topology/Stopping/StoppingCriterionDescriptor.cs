@@ -16,6 +16,13 @@ public abstract class StoppingCriterionDescriptor
     /// <summary>The parameters it accepts, with their defaults.</summary>
     public abstract IReadOnlyList<StoppingCriterionParameter> Parameters { get; }
 
+    /// <summary>
+    /// The signals the criterion reads from <see cref="EpochObservation"/>, so a run computes only those
+    /// (see <see cref="EpochSignalTracker"/>). The default, <see cref="CriterionSignals.GraphDistance"/>, is
+    /// the cheap connectome signature every run records; a criterion that reads anything else overrides it.
+    /// </summary>
+    public virtual CriterionSignals Signals => CriterionSignals.GraphDistance;
+
     /// <summary>Builds a criterion from named arguments (defaults filled in, unknown names already rejected).</summary>
     /// <exception cref="ArgumentException">A value is malformed or out of range; the message names the parameter.</exception>
     public abstract IStoppingCriterion Create(StoppingCriterionArguments arguments);

@@ -63,6 +63,9 @@ public sealed class TopStoppingCriterion : IStoppingCriterion
         public override string Description => "plateau of the smoothed topological distance between consecutive epochs (no labelled hold-out)";
 
         /// <inheritdoc />
+        public override CriterionSignals Signals => CriterionSignals.GraphDistance;
+
+        /// <inheritdoc />
         public override IReadOnlyList<StoppingCriterionParameter> Parameters { get; } =
         [
             new("component", "w", "w (combined), w0 (births, 0-D) or w1 (deaths, 1-D)"),

@@ -70,6 +70,9 @@ public sealed class ValidationLossStoppingCriterion : IStoppingCriterion
         public override string Description => "patience on the validation loss (needs a labelled hold-out)";
 
         /// <inheritdoc />
+        public override CriterionSignals Signals => CriterionSignals.ValidationLoss;
+
+        /// <inheritdoc />
         public override IReadOnlyList<StoppingCriterionParameter> Parameters { get; } =
         [
             new("patience", DefaultPatience.ToString(System.Globalization.CultureInfo.InvariantCulture), "epochs without improvement before stopping, integer ≥ 1"),
