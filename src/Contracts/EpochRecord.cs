@@ -72,4 +72,12 @@ public sealed record EpochRecord
     /// <summary>The stopping decision after this epoch, in words ("" while continuing quietly).</summary>
     [Id(16)]
     public string Decision { get; init; } = string.Empty;
+
+    /// <summary>Exact 2-Wasserstein distance between this and the previous epoch's Vietoris–Rips diagrams (FP trials only).</summary>
+    [Id(20)]
+    public double? DiagramDistance { get; init; }
+
+    /// <summary>Mean normalised neural persistence of the weights after this epoch (NP trials only).</summary>
+    [Id(21)]
+    public double? NeuralPersistence { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Orchestrator.Contracts;
 
 /// <summary>
@@ -47,4 +49,8 @@ public sealed record EpochSnapshotMessage
     /// <summary>n(n−1)/2 float32 values, row by row, as bytes.</summary>
     [Id(9)]
     public byte[] Connectome { get; init; } = [];
+
+    /// <summary>Fully connected layer weights, only when the trial's criterion reads neural persistence (NP).</summary>
+    [Id(10)]
+    public ImmutableArray<LayerWeights> Weights { get; init; } = [];
 }

@@ -8,7 +8,7 @@ namespace Orchestrator.Grains;
 public static class EpochSnapshotConversion
 {
     /// <summary>The wire form of <paramref name="snapshot"/>.</summary>
-    public static EpochSnapshotMessage ToMessage(this EpochSnapshot snapshot)
+    public static EpochSnapshotMessage ToMessage(this EpochSnapshot snapshot, IReadOnlyList<WeightMatrix>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         return new EpochSnapshotMessage
@@ -23,6 +23,15 @@ public static class EpochSnapshotConversion
             ValidationSeconds = snapshot.Timings.Validation.TotalSeconds,
             ConnectomeSize = snapshot.ConnectomeSize,
             Connectome = MemoryMarshal.AsBytes(snapshot.ConnectomeUpperTriangle.AsSpan()).ToArray(),
+            Weights = weights is null
+                ? []
+                : [.. weights.Select(w => new LayerWeights
+                {
+                    Name = w.Layer,
+                    Inputs = w.Columns,
+                    Outputs = w.Rows,
+                    Values = MemoryMarshal.AsBytes(w.Values.AsSpan()).ToArray(),
+                })],
         };
     }
 

@@ -22,6 +22,13 @@ public sealed class SweepStoppingCriteria(StoppingCriterionCatalog catalog) : IS
         return catalog.Create(method.Name, ArgumentsOf(catalog, method, maxEpochs));
     }
 
+    /// <inheritdoc />
+    public CriterionSignals SignalsOf(StoppingMethod method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        return catalog.Find(method.Name).Signals;
+    }
+
     /// <summary>The text arguments the catalog gets for <paramref name="method"/> in a trial of <paramref name="maxEpochs"/> epochs.</summary>
     public static Dictionary<string, string> ArgumentsOf(StoppingCriterionCatalog catalog, StoppingMethod method, int maxEpochs)
     {

@@ -28,7 +28,7 @@ public sealed class TopologyGrain(
             // A fresh activation, or a run resumed from an older checkpoint: rebuild from the kept records.
             var history = state.State.Series.Where(r => r.Epoch < snapshot.Epoch).ToList();
             var previous = history.Count > 0 ? store.LoadConnectome(spec, history[^1].Epoch) : null;
-            series = new TopologySeries(criteria.Create(spec.Stopping, spec.MaxEpochs), history, previous);
+            series = new TopologySeries(criteria.Create(spec.Stopping, spec.MaxEpochs), criteria.SignalsOf(spec.Stopping), history, previous);
         }
 
         var (record, decision) = await Task.Run(() => series.Observe(snapshot));

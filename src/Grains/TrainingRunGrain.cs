@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestrator.Contracts;
+using Orchestrator.Topology.Stopping;
 using Orchestrator.Training;
 
 namespace Orchestrator.Grains;
@@ -17,6 +18,7 @@ public sealed partial class TrainingRunGrain(
     [PersistentState("run", OrchestratorStorage.Name)] IPersistentState<TrainingRunState> state,
     CheckpointStore store,
     SiloSlots slots,
+    IStoppingCriterionFactory criteria,
     IOptions<OrchestratorOptions> options,
     OrchestratorMetrics metrics,
     ILogger<TrainingRunGrain> logger) : Grain, ITrainingRunGrain
@@ -175,6 +177,8 @@ public sealed partial class TrainingRunGrain(
                 }
             }
 
+            // Weights cross to the topology grain only for criteria that read them (NP).
+            var sendsWeights = criteria.SignalsOf(spec.Stopping).HasFlag(CriterionSignals.NeuralPersistence);
             while (!stoppedBeforeRestart && session.CompletedEpochs < spec.MaxEpochs)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -190,7 +194,8 @@ public sealed partial class TrainingRunGrain(
                     return;
                 }
 
-                var decision = await ObserveWithRetryAsync(topology, spec, snapshot.ToMessage());
+                var weights = sendsWeights ? current.NeuralPersistenceWeights() : null;
+                var decision = await ObserveWithRetryAsync(topology, spec, snapshot.ToMessage(weights));
                 var checkpointEpoch = state.State.CheckpointEpoch;
                 if (snapshot.Epoch % spec.CheckpointEvery == 0 || decision.ShouldStop)
                 {

@@ -77,10 +77,19 @@ public sealed class SweepFileValidationTests
         AssertSingleError(json, path, message);
     }
 
+    [Fact]
+    public void The_sweep_file_accepts_exactly_the_criteria_of_the_topology_catalog()
+    {
+        // Contracts cannot reference Topology, so the list is written out there; this keeps the two in step.
+        Assert.Equal(
+            Orchestrator.Topology.Stopping.StoppingCriterionCatalog.Default.Names.Order(StringComparer.Ordinal),
+            SweepFile.StoppingMethods.Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("[]", "stopping", "non-empty list")]
-    [InlineData("[\"patience\"]", "stopping[0]", "allowed: top, vl, none")]
-    [InlineData("[{ \"method\": \"early\" }]", "stopping[0].method", "allowed: top, vl, none")]
+    [InlineData("[\"patience\"]", "stopping[0]", "allowed: top, vl, fp, np, none")]
+    [InlineData("[{ \"method\": \"early\" }]", "stopping[0].method", "allowed: top, vl, fp, np, none")]
     [InlineData("[{ \"parameters\": {} }]", "stopping[0].method", "is required")]
     [InlineData("[{ \"method\": \"top\", \"parameters\": { \"patience\": [1] } }]", "stopping[0].parameters.patience", "finite number or a non-empty string")]
     [InlineData("[{ \"method\": \"top\", \"parameters\": { \"smoothing\": \"\" } }]", "stopping[0].parameters.smoothing", "finite number or a non-empty string")]

@@ -55,6 +55,28 @@ public sealed class SweepGrainTests(TestClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Fp_and_np_trials_record_their_own_signals_and_only_those()
+    {
+        var sweep = Synthetic.Sweep("baselines", """ "grid": { "seed": [0] }, "stopping": ["fp", "np", "top"], "maxEpochs": 3, "concurrency": 2 """);
+        await fixture.Client.GetGrain<ISweepCoordinatorGrain>("baselines").Submit(sweep);
+        var status = await Synthetic.WaitAsync(fixture.Client, "baselines", Synthetic.Done, Timeout);
+        foreach (var trial in status.Trials)
+        {
+            Assert.Equal(TrialState.Completed, trial.State);
+            var series = await fixture.Client.GetGrain<ITopologyGrain>(trial.Spec.GrainKey).GetSeries();
+            Assert.Equal([1, 2, 3], series.Select(r => r.Epoch));
+            Assert.All(series.Skip(1), r => Assert.NotNull(r.Distance));
+            var method = trial.Spec.Stopping.Name;
+            Assert.All(series.Skip(1), r => Assert.Equal(method == "fp", r.DiagramDistance is not null));
+            Assert.All(series, r => Assert.Equal(method == "np", r.NeuralPersistence is not null));
+        }
+
+        var np = status.Trials.Single(t => t.Spec.Stopping.Name == "np");
+        var values = (await fixture.Client.GetGrain<ITopologyGrain>(np.Spec.GrainKey).GetSeries()).Select(r => r.NeuralPersistence!.Value);
+        Assert.All(values, v => Assert.InRange(v, 0, 1));
+    }
+
+    [Fact]
     public async Task A_diverging_trial_ends_diverged_while_the_sweep_goes_on()
     {
         var sweep = Synthetic.Sweep("diverge", """ "grid": { "lr": [0.01, 1e12], "seed": [0] }, "stopping": ["none"], "maxEpochs": 3, "concurrency": 1 """);

@@ -18,7 +18,7 @@ public static class SweepFile
     public static readonly ImmutableArray<string> Models = ["mlp-fashion", "mlp-mnist", "mlp-small", "vgg-small"];
 
     /// <summary>Stopping methods the topology side knows.</summary>
-    public static readonly ImmutableArray<string> StoppingMethods = ["top", "vl", "none"];
+    public static readonly ImmutableArray<string> StoppingMethods = ["top", "vl", "fp", "np", "none"];
 
     /// <summary>Devices.</summary>
     public static readonly ImmutableArray<string> Devices = ["cpu", "cuda", "auto"];

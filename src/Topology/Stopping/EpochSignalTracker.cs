@@ -83,14 +83,16 @@ public sealed class EpochSignalTracker
         var clock = new Stopwatch();
         var connectome = Connectome(connectomeSize, connectomeUpperTriangle);
 
-        TopologicalDistance? graph = null;
+        ConnectomeSeriesPoint? graphPoint = null;
         var graphTime = TimeSpan.Zero;
         if (_graph is not null)
         {
             clock.Restart();
-            graph = _graph.Add(epoch, connectome!).Distance;
+            graphPoint = _graph.Add(epoch, connectome!);
             graphTime = clock.Elapsed;
         }
+
+        var graph = graphPoint?.Distance;
 
         double? diagram = null;
         var diagramTime = TimeSpan.Zero;
@@ -130,7 +132,10 @@ public sealed class EpochSignalTracker
             DiagramDistance = diagram,
             NeuralPersistence = persistenceMean,
         };
-        return new EpochSignalValues(observation, graph, diagram, persistence, graphTime, diagramTime, persistenceTime);
+        return new EpochSignalValues(observation, graph, diagram, persistence, graphTime, diagramTime, persistenceTime)
+        {
+            GraphPoint = graphPoint,
+        };
     }
 
     /// <summary>

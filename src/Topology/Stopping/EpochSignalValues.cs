@@ -22,6 +22,9 @@ public sealed record EpochSignalValues(
     TimeSpan NeuralPersistenceTime)
 {
     /// <summary>The 0-D graph distance, or null.</summary>
+    /// <summary>The graph decomposition's summary this epoch (total persistence, distance), when the graph distance was computed.</summary>
+    public ConnectomeSeriesPoint? GraphPoint { get; init; }
+
     public double? W0 => GraphDistance?.W0;
 
     /// <summary>The 1-D graph distance, or null.</summary>
