@@ -47,4 +47,16 @@ public sealed record EpochSnapshotMessage
     /// <summary>n(n−1)/2 float32 values, row by row, as bytes.</summary>
     [Id(9)]
     public byte[] Connectome { get; init; } = [];
+
+    /// <summary>Test accuracy after this epoch, when the sweep records it (monitoring only: never given to a criterion).</summary>
+    [Id(10)]
+    public double? TestAccuracy { get; init; }
+
+    /// <summary>Test loss after this epoch, when recorded.</summary>
+    [Id(11)]
+    public double? TestLoss { get; init; }
+
+    /// <summary>Seconds of the test pass (not part of any method's monitoring cost).</summary>
+    [Id(12)]
+    public double TestSeconds { get; init; }
 }

@@ -84,6 +84,9 @@ public sealed class TopologySeries
             ProbeSeconds = snapshot.ProbeSeconds,
             ConnectomeSeconds = snapshot.ConnectomeSeconds,
             ValidationSeconds = snapshot.ValidationSeconds,
+            TestAccuracy = snapshot.TestAccuracy,
+            TestLoss = snapshot.TestLoss,
+            TestSeconds = snapshot.TestSeconds,
         };
         var decision = _criterion.Observe(ObservationOf(record, distance));
         record = record with
