@@ -16,6 +16,7 @@ internal static class CliApplication
         root.Subcommands.Add(LocalCommands.Create(context));
         root.Subcommands.Add(SiloCommands.Create(context));
         root.Subcommands.Add(SweepCommands.Create(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -73,6 +73,18 @@ public sealed record EpochRecord
     [Id(16)]
     public string Decision { get; init; } = string.Empty;
 
+    /// <summary>Test accuracy after this epoch, when the sweep records it (monitoring only: never given to a criterion).</summary>
+    [Id(17)]
+    public double? TestAccuracy { get; init; }
+
+    /// <summary>Test loss after this epoch, when recorded.</summary>
+    [Id(18)]
+    public double? TestLoss { get; init; }
+
+    /// <summary>Seconds of the test pass (not part of any method's monitoring cost).</summary>
+    [Id(19)]
+    public double TestSeconds { get; init; }
+
     /// <summary>Exact 2-Wasserstein distance between this and the previous epoch's Vietoris–Rips diagrams (FP trials only).</summary>
     [Id(20)]
     public double? DiagramDistance { get; init; }

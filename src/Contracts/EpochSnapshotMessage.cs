@@ -50,7 +50,19 @@ public sealed record EpochSnapshotMessage
     [Id(9)]
     public byte[] Connectome { get; init; } = [];
 
-    /// <summary>Fully connected layer weights, only when the trial's criterion reads neural persistence (NP).</summary>
+    /// <summary>Test accuracy after this epoch, when the sweep records it (monitoring only: never given to a criterion).</summary>
     [Id(10)]
+    public double? TestAccuracy { get; init; }
+
+    /// <summary>Test loss after this epoch, when recorded.</summary>
+    [Id(11)]
+    public double? TestLoss { get; init; }
+
+    /// <summary>Seconds of the test pass (not part of any method's monitoring cost).</summary>
+    [Id(12)]
+    public double TestSeconds { get; init; }
+
+    /// <summary>Fully connected layer weights, only when the trial's criterion reads neural persistence (NP).</summary>
+    [Id(13)]
     public ImmutableArray<LayerWeights> Weights { get; init; } = [];
 }

@@ -58,4 +58,11 @@ public sealed record SweepDefinition
     /// <summary>How often a trial whose silo died is restarted before it is marked failed.</summary>
     [Id(12)]
     public int MaxRestarts { get; init; } = 3;
+
+    /// <summary>
+    /// Evaluate the test split after every epoch, for monitoring and reports only: no stopping criterion
+    /// ever sees it, and its time is kept apart from the method's monitoring cost.
+    /// </summary>
+    [Id(13)]
+    public bool RecordTestAccuracy { get; init; }
 }

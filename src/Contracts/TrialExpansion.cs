@@ -58,6 +58,7 @@ public static class TrialExpansion
                 Device = sweep.Device,
                 CheckpointEvery = sweep.CheckpointEvery,
                 MaxRestarts = sweep.MaxRestarts,
+                RecordTestAccuracy = sweep.RecordTestAccuracy,
             };
             spec = spec with { Id = TrialId.Of(spec) };
             if (seen.Add(spec.Id))

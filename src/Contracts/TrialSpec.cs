@@ -77,6 +77,10 @@ public sealed record TrialSpec
     [Id(17)]
     public int MaxRestarts { get; init; } = 3;
 
+    /// <summary>Evaluate the test split after every epoch (monitoring only; never given to a criterion).</summary>
+    [Id(18)]
+    public bool RecordTestAccuracy { get; init; }
+
     /// <summary>The grain key of the trial's run and topology grains (unique across sweeps).</summary>
     public string GrainKey => $"{SweepId}/{Id}";
 }

@@ -86,6 +86,9 @@ public sealed class TopologySeries
             ProbeSeconds = snapshot.ProbeSeconds,
             ConnectomeSeconds = snapshot.ConnectomeSeconds,
             ValidationSeconds = snapshot.ValidationSeconds,
+            TestAccuracy = snapshot.TestAccuracy,
+            TestLoss = snapshot.TestLoss,
+            TestSeconds = snapshot.TestSeconds,
         };
         var observation = values?.Observation ?? ObservationOf(record);
         var decision = _criterion.Observe(observation);

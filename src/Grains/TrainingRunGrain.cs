@@ -194,8 +194,16 @@ public sealed partial class TrainingRunGrain(
                     return;
                 }
 
-                var weights = sendsWeights ? current.NeuralPersistenceWeights() : null;
-                var decision = await ObserveWithRetryAsync(topology, spec, snapshot.ToMessage(weights));
+                var message = snapshot.ToMessage(sendsWeights ? current.NeuralPersistenceWeights() : null);
+                if (spec.RecordTestAccuracy)
+                {
+                    // Monitoring only: the topology grain stores it in the epoch record; criteria never see it.
+                    var testWatch = Stopwatch.StartNew();
+                    var epochTest = await Task.Run(current.EvaluateTest, cancellationToken);
+                    message = message with { TestAccuracy = epochTest.Accuracy, TestLoss = epochTest.Loss, TestSeconds = testWatch.Elapsed.TotalSeconds };
+                }
+
+                var decision = await ObserveWithRetryAsync(topology, spec, message);
                 var checkpointEpoch = state.State.CheckpointEpoch;
                 if (snapshot.Epoch % spec.CheckpointEvery == 0 || decision.ShouldStop)
                 {

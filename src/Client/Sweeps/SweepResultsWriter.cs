@@ -68,7 +68,7 @@ internal static class SweepResultsWriter
     public static string EpochsCsv(SweepStatus sweep, IReadOnlyDictionary<string, IReadOnlyList<EpochRecord>> epochs)
     {
         var csv = new StringBuilder();
-        csv.AppendLine("trial_id,stopping,seed,fraction,epoch,train_loss,val_loss,val_accuracy,w0,w1,distance,smoothed_distance,persistence0,persistence1,train_s,probe_s,connectome_s,validation_s,topology_s,decision,diagram_distance,neural_persistence");
+        csv.AppendLine("trial_id,stopping,seed,fraction,epoch,train_loss,val_loss,val_accuracy,w0,w1,distance,smoothed_distance,persistence0,persistence1,train_s,probe_s,connectome_s,validation_s,topology_s,decision,test_accuracy,test_loss,test_s,diagram_distance,neural_persistence");
         foreach (var t in sweep.Trials)
         {
             if (!epochs.TryGetValue(t.Spec.Id, out var records))
@@ -81,6 +81,7 @@ internal static class SweepResultsWriter
                 Row(csv, t.Spec.Id, t.Spec.Stopping.Describe(), I(t.Spec.Seed), N(t.Spec.Fraction), I(r.Epoch), N(r.TrainingLoss), N(r.ValidationLoss), N(r.ValidationAccuracy),
                     N(r.W0), N(r.W1), N(r.Distance), N(r.SmoothedDistance), N(r.Persistence0), N(r.Persistence1),
                     N(r.TrainSeconds), N(r.ProbeSeconds), N(r.ConnectomeSeconds), N(r.ValidationSeconds), N(r.TopologySeconds), r.Decision,
+                    N(r.TestAccuracy), N(r.TestLoss), r.TestAccuracy is null ? string.Empty : N(r.TestSeconds),
                     N(r.DiagramDistance), N(r.NeuralPersistence));
             }
         }

@@ -26,7 +26,7 @@ public static class SweepFile
     private static readonly ImmutableArray<string> TopLevelProperties =
     [
         "name", "dataset", "fractions", "model", "grid", "stopping", "maxEpochs", "probeSize",
-        "validationFraction", "concurrency", "device", "checkpointEvery", "maxRestarts",
+        "validationFraction", "concurrency", "device", "checkpointEvery", "maxRestarts", "recordTestAccuracy",
     ];
 
     private static readonly ImmutableArray<string> GridProperties = ["lr", "momentum", "batchSize", "weightDecay", "width", "seed"];
@@ -108,6 +108,7 @@ public static class SweepFile
             var device = ReadString(root, "device", "device", required: false, allowed: Devices) ?? "cpu";
             var checkpointEvery = ReadInt(root, "checkpointEvery", 1, 1, 10_000);
             var maxRestarts = ReadInt(root, "maxRestarts", 3, 0, 1000);
+            var recordTestAccuracy = ReadBool(root, "recordTestAccuracy", false);
 
             if (Errors.Count > 0 || dataset is null || model is null)
             {
@@ -129,6 +130,7 @@ public static class SweepFile
                 Device = device,
                 CheckpointEvery = checkpointEvery,
                 MaxRestarts = maxRestarts,
+                RecordTestAccuracy = recordTestAccuracy,
             };
         }
 
@@ -273,6 +275,22 @@ public static class SweepFile
             }
 
             return value;
+        }
+
+        private bool ReadBool(JsonElement parent, string property, bool defaultValue)
+        {
+            if (!parent.TryGetProperty(property, out var element))
+            {
+                return defaultValue;
+            }
+
+            if (element.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                Error(property, "must be true or false");
+                return defaultValue;
+            }
+
+            return element.GetBoolean();
         }
 
         private double ReadNumber(JsonElement parent, string property, double defaultValue, Func<double, bool> valid, string rule)

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+
+namespace Orchestrator.Client.Reports;
+
+/// <summary>
+/// The report's discussion, generated from the numbers: did TOP stop earlier than VL and FP, was its test
+/// accuracy higher, by how much against the seed-level spread, and does that agree with the paper's claim.
+/// </summary>
+internal static class ReportDiscussion
+{
+    public static string Write(ReportGroup group)
+    {
+        var text = new StringBuilder();
+        var top = group.Find("top");
+        if (top?.StopEpoch is null || top.TestAccuracy is null)
+        {
+            text.AppendLine("No finished TOP trials in this configuration: nothing to compare against the paper's claim.");
+            return text.ToString();
+        }
+
+        var earlierThanAll = true;
+        var higherThanAll = true;
+        var compared = new List<string>();
+        foreach (var name in new[] { "vl", "fp" })
+        {
+            var other = group.Find(name);
+            if (other?.StopEpoch is null || other.TestAccuracy is null)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {name.ToUpperInvariant()}: no finished trials here, so TOP cannot be compared with it.");
+                earlierThanAll = false;
+                higherThanAll = false;
+                continue;
+            }
+
+            compared.Add(name.ToUpperInvariant());
+            var upper = name.ToUpperInvariant();
+            var stopDifference = top.StopEpoch.Value.Mean - other.StopEpoch.Value.Mean;
+            var accuracyDifference = (top.TestAccuracy.Value.Mean - other.TestAccuracy.Value.Mean) * 100;
+            var (earlierSeeds, higherSeeds, paired) = PerSeed(top, other);
+            var stopSpread = Math.Max(top.StopEpoch.Value.Std, other.StopEpoch.Value.Std);
+            var accuracySpread = Math.Max(top.TestAccuracy.Value.Std, other.TestAccuracy.Value.Std) * 100;
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"- Stop epoch, TOP vs {upper}: {top.StopEpoch.Value.Format("F1")} vs {other.StopEpoch.Value.Format("F1")} — TOP stopped {Describe(stopDifference, "epochs", "earlier", "later")}" +
+                $"{Spread(Math.Abs(stopDifference), stopSpread, "epochs")}; earlier on {earlierSeeds} of {paired} seeds.");
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"- Test accuracy at the stop, TOP vs {upper}: {Percent(top.TestAccuracy.Value)} vs {Percent(other.TestAccuracy.Value)} — TOP {Describe(-accuracyDifference, "percentage points", "higher", "lower")}" +
+                $"{Spread(Math.Abs(accuracyDifference), accuracySpread, "points")}; higher on {higherSeeds} of {paired} seeds.");
+            if (top.MonitoringSecondsPerEpoch is { } topCost && other.MonitoringSecondsPerEpoch is { } otherCost)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"- Monitoring cost per epoch, TOP vs {upper}: {topCost:F4} s vs {otherCost:F4} s ({(topCost < otherCost ? "TOP cheaper" : "TOP not cheaper")}).");
+            }
+
+            earlierThanAll &= stopDifference < 0;
+            higherThanAll &= accuracyDifference > 0;
+        }
+
+        text.AppendLine();
+        if (compared.Count == 2 && earlierThanAll && higherThanAll)
+        {
+            text.AppendLine("**Agrees with the paper's claim** in this configuration: on average TOP stopped earlier than both VL and FP and reached higher test accuracy. Check the seed counts and spreads above before calling the differences real.");
+        }
+        else if (compared.Count == 0)
+        {
+            text.AppendLine("Neither VL nor FP ran here, so the paper's claim (TOP stops earlier than VL and FP with higher accuracy) is not tested by this sweep.");
+        }
+        else
+        {
+            var parts = new List<string>();
+            if (!earlierThanAll)
+            {
+                parts.Add(compared.Count == 2 ? "TOP did not stop earlier than both VL and FP on average" : "the claim about stopping earlier could not be checked against both VL and FP");
+            }
+
+            if (!higherThanAll)
+            {
+                parts.Add(compared.Count == 2 ? "TOP's test accuracy was not higher than both VL's and FP's on average" : "the accuracy claim could not be checked against both VL and FP");
+            }
+
+            text.AppendLine(CultureInfo.InvariantCulture, $"**Does not (fully) reproduce the paper's claim** (TOP stops earlier than VL and FP with higher accuracy in data-limited regimes): {string.Join("; ", parts)}.");
+        }
+
+        return text.ToString();
+    }
+
+    private static (int Earlier, int Higher, int Paired) PerSeed(MethodSummary top, MethodSummary other)
+    {
+        var others = other.Finished.ToDictionary(t => t.Seed);
+        var pairs = top.Finished.Where(t => others.ContainsKey(t.Seed)).Select(t => (Top: t, Other: others[t.Seed])).ToList();
+        return (pairs.Count(p => p.Top.StopEpoch < p.Other.StopEpoch), pairs.Count(p => p.Top.TestAccuracy > p.Other.TestAccuracy), pairs.Count);
+    }
+
+    private static string Describe(double difference, string unit, string negative, string positive) => difference switch
+    {
+        < 0 => $"{(-difference).ToString("0.##", CultureInfo.InvariantCulture)} {unit} {negative}",
+        > 0 => $"{difference.ToString("0.##", CultureInfo.InvariantCulture)} {unit} {positive}",
+        _ => $"neither {negative} nor {positive} (equal means)",
+    };
+
+    private static string Spread(double difference, double spread, string unit) => spread > 0 && difference <= spread
+        ? $", within the seed-level spread (largest std {spread.ToString("0.##", CultureInfo.InvariantCulture)} {unit})"
+        : spread > 0 ? $", beyond the seed-level spread (largest std {spread.ToString("0.##", CultureInfo.InvariantCulture)} {unit})" : string.Empty;
+
+    internal static string Percent(MeanStd accuracy) => new MeanStd(accuracy.Mean * 100, accuracy.Std * 100, accuracy.Count).Format("F2") + " %";
+}
