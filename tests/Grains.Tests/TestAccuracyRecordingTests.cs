@@ -34,7 +34,8 @@ public sealed class TestAccuracyRecordingTests(TestClusterFixture fixture)
             await fixture.Client.GetGrain<ISweepCoordinatorGrain>(sweepId).GetStatus(),
             new Dictionary<string, IReadOnlyList<EpochRecord>> { [trial.Spec.Id] = series });
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.EndsWith("decision,test_accuracy,test_loss,test_s", lines[0].TrimEnd('\r'), StringComparison.Ordinal);
+        // New columns come after the original ones, so readers of the first 20 columns are unaffected.
+        Assert.Contains(",topology_s,decision,test_accuracy,test_loss,test_s", lines[0], StringComparison.Ordinal);
         var accuracyColumn = lines[0].Split(',').ToList().IndexOf("test_accuracy");
         Assert.Equal(series[^1].TestAccuracy!.Value, double.Parse(lines[^1].Split(',')[accuracyColumn], System.Globalization.CultureInfo.InvariantCulture));
     }
