@@ -45,7 +45,7 @@ internal sealed class FpBenchmark : IBenchmarkHarness
         {
             foreach (var n in sizes)
             {
-                var connectome = FunctionalConnectome.Compute(LeakyReluActivations(ProbeSamples, n, seed: n), ProbeSamples, n);
+                var connectome = FunctionalConnectome.Compute(LeakyReluActivations(n), ProbeSamples, n);
                 var distances = RipsDistanceMatrix.FromConnectome(connectome);
                 RipsPersistence? ours = null;
                 var measurement = Measurement.Of(() => ours = VietorisRipsPersistence.Compute(distances), warmups: 1, repetitions: 5);
@@ -112,52 +112,16 @@ internal sealed class FpBenchmark : IBenchmarkHarness
         return true;
     }
 
+    // A hidden layer's activations: 12 latent factors mixed into every neuron plus noise, through a
+    // LeakyReLU (slope 0.01), so neurons are correlated in groups and partly rectified.
+    private static float[] LeakyReluActivations(int n) =>
+        SyntheticActivations.Generate(ProbeSamples, n, seed: n, factors: 12, loading: 0.6, offset: 0.3, leakySlope: 0.01);
+
     private static float SixDigits(float value) =>
         float.IsPositiveInfinity(value) ? value : float.Parse(value.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private static bool Close(float a, float b) =>
         float.IsPositiveInfinity(a) ? float.IsPositiveInfinity(b) : Math.Abs(a - b) <= (1e-5 * Math.Abs(a)) + 1e-7;
-
-    /// <summary>
-    /// A hidden layer's activations: 12 latent factors mixed into every neuron plus noise, through a
-    /// LeakyReLU (slope 0.01), so neurons are correlated in groups and partly rectified.
-    /// </summary>
-    private static float[] LeakyReluActivations(int samples, int neurons, int seed)
-    {
-        const int factors = 12;
-        var random = new Random(seed);
-        var latent = new double[samples * factors];
-        for (var k = 0; k < latent.Length; k++)
-        {
-            latent[k] = Gaussian(random);
-        }
-
-        var loadings = new double[factors * neurons];
-        for (var k = 0; k < loadings.Length; k++)
-        {
-            loadings[k] = Gaussian(random) * 0.6;
-        }
-
-        var activations = new float[samples * neurons];
-        for (var s = 0; s < samples; s++)
-        {
-            for (var j = 0; j < neurons; j++)
-            {
-                var value = 0.3 + Gaussian(random);
-                for (var f = 0; f < factors; f++)
-                {
-                    value += latent[(s * factors) + f] * loadings[(f * neurons) + j];
-                }
-
-                activations[(s * neurons) + j] = (float)(value > 0 ? value : 0.01 * value);
-            }
-        }
-
-        return activations;
-    }
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     private static string LoadAverage()
     {

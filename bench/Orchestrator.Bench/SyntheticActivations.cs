@@ -7,9 +7,16 @@ namespace Orchestrator.Bench;
 /// </summary>
 internal static class SyntheticActivations
 {
-    public static float[] Generate(int samples, int neurons, int seed)
+    /// <param name="samples">Rows (probe samples).</param>
+    /// <param name="neurons">Columns (neurons).</param>
+    /// <param name="seed">Seed of the generator.</param>
+    /// <param name="factors">Latent factors mixed into every neuron.</param>
+    /// <param name="loading">Scale of the factor loadings.</param>
+    /// <param name="offset">Added to every pre-activation.</param>
+    /// <param name="leakySlope">When set, a LeakyReLU with this negative slope is applied (partly rectified neurons).</param>
+    public static float[] Generate(
+        int samples, int neurons, int seed, int factors = 16, double loading = 0.5, double offset = 0, double? leakySlope = null)
     {
-        const int factors = 16;
         var random = new Random(seed);
         var latent = new double[samples * factors];
         for (var k = 0; k < latent.Length; k++)
@@ -20,7 +27,7 @@ internal static class SyntheticActivations
         var loadings = new double[factors * neurons];
         for (var k = 0; k < loadings.Length; k++)
         {
-            loadings[k] = Gaussian(random) * 0.5;
+            loadings[k] = Gaussian(random) * loading;
         }
 
         var activations = new float[samples * neurons];
@@ -28,13 +35,13 @@ internal static class SyntheticActivations
         {
             for (var j = 0; j < neurons; j++)
             {
-                var value = Gaussian(random);
+                var value = offset + Gaussian(random);
                 for (var f = 0; f < factors; f++)
                 {
                     value += latent[(s * factors) + f] * loadings[(f * neurons) + j];
                 }
 
-                activations[(s * neurons) + j] = (float)value;
+                activations[(s * neurons) + j] = (float)(leakySlope is { } slope && value < 0 ? slope * value : value);
             }
         }
 
