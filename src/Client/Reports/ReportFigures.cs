@@ -30,7 +30,7 @@ internal static class ReportFigures
             var smoothLine = plot.Add.Scatter(smooth.Select(e => (double)e.Epoch).ToArray(), smooth.Select(e => e.SmoothedDistance!.Value).ToArray(), color);
             smoothLine.MarkerSize = 0;
             smoothLine.LineWidth = 2;
-            smoothLine.LegendText = $"seed {trial.Seed} (smoothed; faint: raw)";
+            smoothLine.LegendText = $"seed {trial.Seed} (EMA-smoothed; faint: raw)";
             if (trial.StopEpoch is { } stop && smooth.FirstOrDefault(e => e.Epoch == stop) is { } at)
             {
                 var marker = plot.Add.Marker(stop, at.SmoothedDistance!.Value, MarkerShape.FilledDiamond, 12, color);
