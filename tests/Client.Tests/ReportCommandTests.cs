@@ -174,8 +174,8 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(false, "**Agrees with the paper's claim**")]
-    [InlineData(true, "**Does not (fully) reproduce the paper's claim**")]
+    [InlineData(false, "**Agrees with the paper's claim")]
+    [InlineData(true, "**Disagrees with the paper's claim")]
     public async Task The_discussion_says_plainly_whether_the_results_agree_with_the_paper(bool topWorse, string verdict)
     {
         var directory = WriteResults(topWorse ? "disagree" : "agree", topWorse);
@@ -184,6 +184,8 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains(verdict, report, StringComparison.Ordinal);
         var earlier = Seeds.Count(s => Outcome("top", s, topWorse).Stop < Outcome("vl", s, topWorse).Stop);
         Assert.Contains($"earlier on {earlier} of {Seeds.Length} seeds", report, StringComparison.Ordinal);
+        var difference = (Seeds.Average(s => Outcome("top", s, topWorse).Accuracy) - Seeds.Average(s => Outcome("vl", s, topWorse).Accuracy)) * 100;
+        Assert.Contains($"TOP {Math.Abs(difference).ToString("0.##", CultureInfo.InvariantCulture)} percentage points {(difference > 0 ? "higher" : "lower")}", report, StringComparison.Ordinal);
     }
 
     [Fact]
