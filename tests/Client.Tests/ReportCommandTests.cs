@@ -189,6 +189,32 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_discussion_counts_trials_that_never_stopped_early()
+    {
+        var directory = WriteResults("never-stopped", topWorse: true);
+        await CliFixture.Run("report", directory);
+        var report = File.ReadAllText(Path.Combine(directory, "report.md"));
+        // Every method except none stops before MaxEpochs in these results.
+        Assert.DoesNotContain("- top: ", report, StringComparison.Ordinal);
+        var trials = Path.Combine(directory, "trials.csv");
+        var lines = File.ReadAllLines(trials);
+        var state = Array.IndexOf(lines[0].Split(','), "state");
+        var stopping = Array.IndexOf(lines[0].Split(','), "stopping");
+        File.WriteAllLines(trials, lines.Select((l, i) =>
+        {
+            var fields = l.Split(',');
+            if (i > 0 && fields[stopping] == "vl")
+            {
+                fields[state] = "Completed";
+            }
+
+            return string.Join(',', fields);
+        }));
+        await CliFixture.Run("report", directory);
+        Assert.Contains($"- vl: {Seeds.Length} of {Seeds.Length} trials reached max epochs without stopping early.", File.ReadAllText(Path.Combine(directory, "report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_column_is_named_with_its_file_and_exits_2()
     {
         var directory = WriteResults("missing-column");

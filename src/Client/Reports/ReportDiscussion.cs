@@ -60,6 +60,21 @@ internal static class ReportDiscussion
             }
         }
 
+        foreach (var method in group.Headline.Where(m => m.BaseMethod != "none"))
+        {
+            var limit = method.Finished.Count(t => t.State == "Completed");
+            if (limit > 0)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {method.Method}: {limit} of {method.Finished.Count} trials reached max epochs without stopping early.");
+            }
+        }
+
+        if (group.Find("none")?.HindsightBestAccuracy is { } hindsight)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"- In hindsight (test labels, not available to any method) the best epoch of \"none\" reaches {Percent(hindsight)}; TOP at its stop is {((hindsight.Mean - top.TestAccuracy.Value.Mean) * 100).ToString("0.##", CultureInfo.InvariantCulture)} percentage points below that.");
+        }
+
         text.AppendLine();
         const string Claim = "the paper's claim (in data-limited regimes TOP stops earlier than VL and FP and reaches higher test accuracy)";
         if (disagreements.Count > 0)
