@@ -30,7 +30,7 @@ internal static class ReportFigures
             var smoothLine = plot.Add.Scatter(smooth.Select(e => (double)e.Epoch).ToArray(), smooth.Select(e => e.SmoothedDistance!.Value).ToArray(), color);
             smoothLine.MarkerSize = 0;
             smoothLine.LineWidth = 2;
-            smoothLine.LegendText = $"seed {trial.Seed} (smoothed; faint: raw)";
+            smoothLine.LegendText = $"seed {trial.Seed} (EMA-smoothed; faint: raw)";
             if (trial.StopEpoch is { } stop && smooth.FirstOrDefault(e => e.Epoch == stop) is { } at)
             {
                 var marker = plot.Add.Marker(stop, at.SmoothedDistance!.Value, MarkerShape.FilledDiamond, 12, color);
@@ -71,6 +71,12 @@ internal static class ReportFigures
                 var line = plot.Add.Scatter(points.Select(e => (double)e.Epoch).ToArray(), points.Select(e => value(e)!.Value).ToArray(), color);
                 line.MarkerSize = points.Count == 1 ? 5 : 0;
                 line.LineWidth = 1.5f;
+                if (trial.StopEpoch is { } stop && points.FirstOrDefault(e => e.Epoch == stop) is { } at)
+                {
+                    // Methods that hold out no data train identically per seed, so their curves overlap: the markers tell them apart.
+                    plot.Add.Marker(stop, value(at)!.Value, MarkerShape.FilledDiamond, 10, color);
+                }
+
                 if (first)
                 {
                     line.LegendText = methods[m].Method;
@@ -86,7 +92,7 @@ internal static class ReportFigures
             return false;
         }
 
-        plot.Title(title);
+        plot.Title(title + " (diamond: stop)");
         plot.XLabel("epoch");
         plot.YLabel(yLabel);
         plot.ShowLegend(Edge.Right);
