@@ -56,6 +56,7 @@ public sealed class ReportCommandTests : IDisposable
                 Epoch = e,
                 TrainingLoss = 2.0 / e,
                 Distance = e == 1 ? null : 1.0 / e,
+                DiagramDistance = t.Spec.Stopping.Name == "fp" && e > 1 ? 0.5 / e : null,
                 SmoothedDistance = e == 1 ? null : 1.2 / e,
                 TrainSeconds = 0.1 + (0.01 * t.Spec.Seed),
                 ProbeSeconds = 0.01,

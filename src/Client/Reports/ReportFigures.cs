@@ -9,28 +9,32 @@ internal static class ReportFigures
     private const int Height = 520;
     private static readonly ScottPlot.Palettes.Category10 Palette = new();
 
-    /// <summary>Raw and smoothed topological distance per trial of one method, the stop marked.</summary>
-    public static bool Distances(string path, string title, IEnumerable<(TrialResult Trial, IReadOnlyList<EpochResult> Epochs)> trials)
+    /// <summary>
+    /// The raw signal of a distance-based criterion (<paramref name="signal"/>: graph distance for TOP, diagram
+    /// distance for FP) and the smoothed value the criterion compared, per trial, the stop marked.
+    /// </summary>
+    public static bool Distances(
+        string path, string title, string yLabel, Func<EpochResult, double?> signal, IEnumerable<(TrialResult Trial, IReadOnlyList<EpochResult> Epochs)> trials)
     {
         var plot = new Plot();
         var index = 0;
         foreach (var (trial, epochs) in trials)
         {
-            var raw = epochs.Where(e => e.Distance is not null).ToList();
+            var raw = epochs.Where(e => signal(e) is not null).ToList();
             if (raw.Count == 0)
             {
                 continue;
             }
 
             var color = Palette.GetColor(index++);
-            var rawLine = plot.Add.Scatter(raw.Select(e => (double)e.Epoch).ToArray(), raw.Select(e => e.Distance!.Value).ToArray(), color.WithAlpha(0.35));
+            var rawLine = plot.Add.Scatter(raw.Select(e => (double)e.Epoch).ToArray(), raw.Select(e => signal(e)!.Value).ToArray(), color.WithAlpha(0.35));
             rawLine.MarkerSize = 0;
             rawLine.LineWidth = 1;
             var smooth = epochs.Where(e => e.SmoothedDistance is not null).ToList();
             var smoothLine = plot.Add.Scatter(smooth.Select(e => (double)e.Epoch).ToArray(), smooth.Select(e => e.SmoothedDistance!.Value).ToArray(), color);
             smoothLine.MarkerSize = 0;
             smoothLine.LineWidth = 2;
-            smoothLine.LegendText = $"seed {trial.Seed} (EMA-smoothed; faint: raw)";
+            smoothLine.LegendText = $"seed {trial.Seed} (criterion's smoothing; faint: raw)";
             if (trial.StopEpoch is { } stop && smooth.FirstOrDefault(e => e.Epoch == stop) is { } at)
             {
                 var marker = plot.Add.Marker(stop, at.SmoothedDistance!.Value, MarkerShape.FilledDiamond, 12, color);
@@ -45,7 +49,7 @@ internal static class ReportFigures
 
         plot.Title(title + " (diamond: stop)");
         plot.XLabel("epoch");
-        plot.YLabel("topological distance to previous epoch");
+        plot.YLabel(yLabel);
         plot.ShowLegend(Edge.Right);
         plot.SavePng(path, Width, Height);
         return true;

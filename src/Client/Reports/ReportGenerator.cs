@@ -140,7 +140,13 @@ internal static class ReportGenerator
         foreach (var method in group.Methods.Where(m => m.BaseMethod is "top" or "fp"))
         {
             var trials = method.Trials.Select(t => (t, results.EpochsOf(t.Id))).ToList();
-            Figure($"distance-{Slug(method.Method)}", $"{method.Method}: topological distance per trial", p => ReportFigures.Distances(p, $"{method.Method}: distance per epoch, raw and smoothed", trials));
+            var (label, signal) = method.BaseMethod == "fp"
+                ? ("Vietoris–Rips diagram distance to previous epoch", (Func<EpochResult, double?>)(e => e.DiagramDistance))
+                : ("graph (birth–death) distance to previous epoch", e => e.Distance);
+            Figure(
+                $"distance-{Slug(method.Method)}",
+                $"{method.Method}: topological distance per trial",
+                p => ReportFigures.Distances(p, $"{method.Method}: distance per epoch, raw and smoothed", label, signal, trials));
         }
 
         Figure("training-loss", "training loss per trial", p => ReportFigures.Curves(p, "Training loss", "mean training loss", group.Methods, results, e => e.TrainingLoss));

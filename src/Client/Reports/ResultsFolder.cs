@@ -20,13 +20,18 @@ internal sealed record TrialResult(
     public string BaseMethod => Method.Split('(')[0];
 }
 
-/// <summary>One epoch's row of <c>epochs.csv</c>; seconds keyed by column name (<c>train_s</c>, <c>probe_s</c>, …).</summary>
+/// <summary>
+/// One epoch's row of <c>epochs.csv</c>; seconds keyed by column name (<c>train_s</c>, <c>probe_s</c>, …).
+/// <c>SmoothedDistance</c> is the smoothed signal the trial's criterion compared: the graph distance for TOP,
+/// the diagram distance for FP.
+/// </summary>
 internal sealed record EpochResult(
     string TrialId,
     int Epoch,
     double TrainingLoss,
     double? Distance,
     double? SmoothedDistance,
+    double? DiagramDistance,
     double? TestAccuracy,
     IReadOnlyDictionary<string, double> Seconds,
     string Decision);
@@ -151,6 +156,7 @@ internal sealed record ResultsFolder(
                 csv.RequiredNumber(row, "train_loss", i),
                 csv.Number(row, "distance", i),
                 csv.Number(row, "smoothed_distance", i),
+                csv.Has("diagram_distance") ? csv.Number(row, "diagram_distance", i) : null,
                 csv.Has("test_accuracy") ? csv.Number(row, "test_accuracy", i) : null,
                 seconds,
                 csv.Text(row, "decision")));
