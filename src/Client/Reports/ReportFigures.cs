@@ -47,12 +47,7 @@ internal static class ReportFigures
             return false;
         }
 
-        plot.Title(title + " (diamond: stop)");
-        plot.XLabel("epoch");
-        plot.YLabel(yLabel);
-        plot.ShowLegend(Edge.Right);
-        plot.SavePng(path, Width, Height);
-        return true;
+        return SaveEpochPlot(plot, path, title, yLabel);
     }
 
     /// <summary>One line per trial of a per-epoch value, coloured by method.</summary>
@@ -96,6 +91,11 @@ internal static class ReportFigures
             return false;
         }
 
+        return SaveEpochPlot(plot, path, title, yLabel);
+    }
+
+    private static bool SaveEpochPlot(Plot plot, string path, string title, string yLabel)
+    {
         plot.Title(title + " (diamond: stop)");
         plot.XLabel("epoch");
         plot.YLabel(yLabel);
