@@ -78,6 +78,18 @@ public sealed class SweepFileValidationTests
     }
 
     [Fact]
+    public void The_sweep_file_accepts_exactly_the_datasets_and_models_of_the_training_engine()
+    {
+        // Contracts (and the CLI through it) cannot reference Training: these tests keep the lists in step.
+        Assert.Equal(
+            Orchestrator.Training.Data.DatasetCatalog.Names.Order(StringComparer.Ordinal),
+            SweepFile.Datasets.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            Orchestrator.Training.Models.ModelCatalog.Names.Order(StringComparer.Ordinal),
+            SweepFile.Models.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void The_sweep_file_accepts_exactly_the_criteria_of_the_topology_catalog()
     {
         // Contracts cannot reference Topology, so the list is written out there; this keeps the two in step.

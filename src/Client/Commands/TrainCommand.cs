@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using Orchestrator.Client.Worker;
+using Orchestrator.Contracts.Sweeps;
 using Orchestrator.Topology.Stopping;
 
 namespace Orchestrator.Client.Commands;
@@ -11,11 +13,9 @@ namespace Orchestrator.Client.Commands;
 /// </summary>
 internal static class TrainCommand
 {
-    /// <summary>Datasets the worker knows (it checks again; this list only makes errors early and cheap).</summary>
-    public static readonly string[] Datasets = ["fashion-mnist", "mnist", "cifar10", "cifar100", "synthetic"];
-
-    /// <summary>Models the worker knows.</summary>
-    public static readonly string[] Models = ["mlp-fashion", "mlp-mnist", "mlp-small", "vgg-small"];
+    // The worker checks again; these lists (shared with sweep files) only make errors early and cheap.
+    private static readonly ImmutableArray<string> Datasets = SweepFile.Datasets;
+    private static readonly ImmutableArray<string> Models = SweepFile.Models;
 
     public static Command Create(CliContext context)
     {
