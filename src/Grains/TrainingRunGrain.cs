@@ -157,6 +157,11 @@ public sealed partial class TrainingRunGrain(
             session = await Task.Run(
                 () => resume && File.Exists(checkpoint) ? TrainingSession.Resume(checkpoint, settings) : TrainingSession.Create(settings),
                 cancellationToken);
+            if (session.CudaUnavailableReason is { } cpuReason)
+            {
+                LogCpuFallback(logger, spec.Id, cpuReason);
+            }
+
             if (session.CompletedEpochs > 0)
             {
                 LogResumed(logger, spec.Id, session.CompletedEpochs);
@@ -301,6 +306,9 @@ public sealed partial class TrainingRunGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trial {TrialId} resumed from its checkpoint after epoch {Epoch}")]
     private static partial void LogResumed(ILogger logger, string trialId, int epoch);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialId} asked for device auto and runs on the CPU: {Reason}")]
+    private static partial void LogCpuFallback(ILogger logger, string trialId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string trialId);

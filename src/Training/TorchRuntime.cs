@@ -7,7 +7,7 @@ namespace Orchestrator.Training;
 /// Process-wide TorchSharp setup: the device (CPU, or CUDA through an existing libtorch that is
 /// loaded explicitly before TorchSharp's first use) and the number of CPU threads.
 /// </summary>
-/// <remarks>The CUDA path has not been run on a GPU in the session that wrote it (no GPU was available).</remarks>
+/// <remarks>The CUDA path has not yet run on a GPU: no GPU machine has been lent to this project's sessions so far.</remarks>
 public static class TorchRuntime
 {
     /// <summary>Environment variable naming a CUDA-enabled libtorch directory (e.g. a PyTorch install's <c>torch/lib</c>).</summary>
@@ -31,8 +31,17 @@ public static class TorchRuntime
     /// instructions when none is named or CUDA is unusable; <c>auto</c> falls back to the CPU.
     /// </summary>
     /// <exception cref="InvalidOperationException">CUDA was asked for and is not usable; the message says how to fix it.</exception>
-    public static torch.Device ResolveDevice(string device, string? libTorchDirectory = null)
+    public static torch.Device ResolveDevice(string device, string? libTorchDirectory = null) =>
+        ResolveDevice(device, libTorchDirectory, out _);
+
+    /// <summary>
+    /// As <see cref="ResolveDevice(string, string?)"/>; when <c>auto</c> falls back to the CPU,
+    /// <paramref name="cudaUnavailableReason"/> says why, so a user who expected the GPU learns it at the start of the run.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">CUDA was asked for and is not usable; the message says how to fix it.</exception>
+    public static torch.Device ResolveDevice(string device, string? libTorchDirectory, out string? cudaUnavailableReason)
     {
+        cudaUnavailableReason = null;
         switch (device)
         {
             case "cpu":
@@ -48,6 +57,7 @@ public static class TorchRuntime
 
                 if (device == "auto")
                 {
+                    cudaUnavailableReason = error;
                     ConfigureThreads();
                     return torch.CPU;
                 }

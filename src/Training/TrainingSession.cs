@@ -75,6 +75,9 @@ public sealed class TrainingSession : IDisposable
     /// <summary>The device training runs on (<c>cpu</c> or <c>cuda</c>).</summary>
     public string DeviceName => _device.type == DeviceType.CUDA ? "cuda" : "cpu";
 
+    /// <summary>Why <c>--device auto</c> chose the CPU (null when it did not fall back).</summary>
+    public string? CudaUnavailableReason { get; private init; }
+
     /// <summary>Training samples per epoch (after the validation hold-out).</summary>
     public int TrainingSamples { get; }
 
@@ -100,8 +103,8 @@ public sealed class TrainingSession : IDisposable
     public static TrainingSession Create(TrainingSettings settings)
     {
         Validate(settings);
-        var device = TorchRuntime.ResolveDevice(settings.Device, settings.LibTorchDirectory);
-        return new TrainingSession(settings, PreparedData.For(settings), device);
+        var device = TorchRuntime.ResolveDevice(settings.Device, settings.LibTorchDirectory, out var fallback);
+        return new TrainingSession(settings, PreparedData.For(settings), device) { CudaUnavailableReason = fallback };
     }
 
     /// <summary>Restores a run from a checkpoint written by <see cref="SaveCheckpoint"/>; the next epoch continues the same trajectory.</summary>

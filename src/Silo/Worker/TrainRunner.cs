@@ -46,6 +46,11 @@ internal sealed class TrainRunner(
         AnsiConsole.MarkupLine($"[bold]data[/]   {Markup.Escape(session.DataDescription)}");
         AnsiConsole.MarkupLine(
             $"[bold]model[/]  {Markup.Escape(settings.Model)} on {session.DeviceName}, connectome n = {session.ConnectomeSize}, stop = {Markup.Escape(stopSpecification)}, max {maxEpochs} epochs, seed {settings.Seed}");
+        if (session.CudaUnavailableReason is { } reason)
+        {
+            AnsiConsole.MarkupLine($"[yellow]device[/] auto chose the CPU: {Markup.Escape(reason)}");
+        }
+
         var signals = EpochSignalTracker.For(StoppingCriterionCatalog.Default.Find(criterion.Name), CriterionSignals.GraphDistance);
         var records = new List<EpochRecord>();
         if (resumePath is not null)

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Packs what run.sh needs on a GPU machine that has PyTorch but no .NET (the `device` tool's machines):
+# a self-contained worker without TorchSharp's CPU libtorch (the GPU machine's PyTorch provides libtorch),
+# and Fashion-MNIST. Writes .gpu/ (ignored by git); the tracked tree plus .gpu/ must stay under the
+# tool's 64 MiB carry limit, so the worker drops files the `train` verb never loads.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+out="$root/.gpu"
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+
+source_dir=""
+for candidate in "${ORCHESTRATOR_DATA_DIR:-$HOME/.cache/orchestrator/data}/fashion-mnist" /usr/share/datasets/fashion-mnist; do
+  if [ -e "$candidate/train-images-idx3-ubyte.gz" ] || [ -e "$candidate/train-images-idx3-ubyte" ]; then source_dir=$candidate; break; fi
+done
+[ -n "$source_dir" ] || { echo "pack.sh: Fashion-MNIST not found; run: scripts/bootstrap.sh --with datasets" >&2; exit 2; }
+
+echo "publishing the worker (self-contained, linux-x64)…"
+dotnet publish "$root/src/Silo/Orchestrator.Silo.csproj" -c Release -r linux-x64 --self-contained -o "$stage/worker" -nologo -v quiet
+(
+  cd "$stage/worker"
+  # libtorch comes from the GPU machine's PyTorch (TorchRuntime loads it explicitly).
+  rm -rf cpu libtorch*.so libc10*.so libgomp-*.so.1 libshm.so libaoti_custom_ops.so libbackend_with_compiler.so \
+    libjitbackend_test.so libnnapi_backend.so libtorchbind_test.so
+  # Not loaded by the train verb: Roslyn, debugger and tracing support, alternative GCs.
+  rm -f Microsoft.CodeAnalysis*.dll Microsoft.VisualBasic.Core.dll createdump libmscordaccore.so libmscordbi.so \
+    libclrgc.so libclrgcexp.so libcoreclrtraceptprovider.so
+)
+
+echo "packing Fashion-MNIST from $source_dir…"
+mkdir -p "$stage/fashion-mnist"
+for stem in train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte t10k-labels-idx1-ubyte; do
+  if [ -e "$source_dir/$stem.gz" ]; then gunzip -c "$source_dir/$stem.gz" > "$stage/fashion-mnist/$stem"; else cp "$source_dir/$stem" "$stage/fashion-mnist/"; fi
+done
+
+rm -rf "$out"
+mkdir -p "$out"
+# xz -9 on the raw IDX files beats their gzip by ~4 MB, which the carry limit needs.
+tar -C "$stage" -cf - worker | xz -9 -T0 > "$out/worker.tar.xz"
+tar -C "$stage" -cf - fashion-mnist | xz -9 -T0 > "$out/fashion-mnist.tar.xz"
+tracked=$(cd "$root" && git ls-files -z | xargs -0 du -cb | tail -1 | cut -f1)
+packed=$(du -cb "$out"/* | tail -1 | cut -f1)
+echo "packed $((packed / 1048576)) MiB in .gpu/ + $((tracked / 1048576)) MiB tracked files (limit 64 MiB)"
+if [ $((packed + tracked)) -gt $((64 * 1048576)) ]; then
+  echo "pack.sh: over the device tool's 64 MiB; drop fraction-1 runs and pack fewer training images, or untrack large results" >&2
+  exit 1
+fi
+echo "next: the device tool's run with carry [\".gpu\"] and command: bash scripts/gpu-check/run.sh"
