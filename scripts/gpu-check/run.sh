@@ -7,6 +7,7 @@ set -u
 repo=$(pwd)
 out=${OUT:-$repo/gpu-check-results}
 work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 mkdir -p "$out" "$work/data"
 tar -C "$work" -xJf "$repo/.gpu/worker.tar.xz" && tar -C "$work/data" -xJf "$repo/.gpu/fashion-mnist.tar.xz" \
   || { echo "run.sh: .gpu/ is missing or incomplete; run scripts/gpu-check/pack.sh first" >&2; exit 2; }
@@ -16,6 +17,8 @@ lscpu | grep -E "^Model name|^CPU\(s\)"
 echo "libtorch: $libtorch"
 
 worker="$work/worker/orchestrator-silo"
+# The GPU image may lack libicu, which .NET needs for culture data the worker never uses.
+export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1
 common=(train --dataset fashion-mnist --fraction 0.1 --seed 0 --data-dir "$work/data" --stop none)
 full=(train --dataset fashion-mnist --fraction 1 --seed 0 --data-dir "$work/data" --stop none)
 failures=0
