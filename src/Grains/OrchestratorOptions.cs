@@ -6,8 +6,11 @@ public sealed class OrchestratorOptions
     /// <summary>Directory reachable by every silo where run checkpoints and topology state files live.</summary>
     public string CheckpointDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "orchestrator", "checkpoints");
 
-    /// <summary>Trials this silo trains at once (CPU slots or GPUs).</summary>
+    /// <summary>Trials this silo trains at once when it has no <see cref="Gpus"/>.</summary>
     public int Slots { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>CUDA device indices this silo trains on, one trial per GPU; empty for CPU slots.</summary>
+    public IReadOnlyList<int> Gpus { get; set; } = [];
 
     /// <summary>Directory with dataset files; null uses the training engine's default.</summary>
     public string? DataDirectory { get; set; }

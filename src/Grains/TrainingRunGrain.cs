@@ -133,7 +133,7 @@ public sealed partial class TrainingRunGrain(
         activity?.SetTag("trial.id", spec.Id);
         activity?.SetTag("sweep.id", spec.SweepId);
         TrainingSession? session = null;
-        var holdsSlot = false;
+        SiloSlot? slot = null;
         var status = Status;
         try
         {
@@ -149,14 +149,14 @@ public sealed partial class TrainingRunGrain(
                 status = await UpdateAsync(status with { Restarts = restarts, Silo = RuntimeIdentity, LastRestartAt = DateTime.UtcNow });
             }
 
-            await slots.AcquireAsync(cancellationToken);
-            holdsSlot = true;
+            slot = await slots.AcquireAsync(cancellationToken);
             metrics.ActiveTrials(1);
-            var settings = spec.ToTrainingSettings(options.Value.DataDirectory);
+            var settings = spec.ToTrainingSettings(options.Value.DataDirectory) with { CudaDeviceIndex = slot.Value.Gpu };
             var checkpoint = store.RunCheckpoint(spec);
             session = await Task.Run(
                 () => resume && File.Exists(checkpoint) ? TrainingSession.Resume(checkpoint, settings) : TrainingSession.Create(settings),
                 cancellationToken);
+            LogTraining(logger, spec.Id, session.DeviceName);
             if (session.CudaUnavailableReason is { } cpuReason)
             {
                 LogCpuFallback(logger, spec.Id, cpuReason);
@@ -253,9 +253,9 @@ public sealed partial class TrainingRunGrain(
         finally
         {
             session?.Dispose();
-            if (holdsSlot)
+            if (slot is { } held)
             {
-                slots.Release();
+                slots.Release(held);
                 metrics.ActiveTrials(-1);
             }
         }
@@ -306,6 +306,9 @@ public sealed partial class TrainingRunGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trial {TrialId} resumed from its checkpoint after epoch {Epoch}")]
     private static partial void LogResumed(ILogger logger, string trialId, int epoch);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trial {TrialId} trains on {Device}")]
+    private static partial void LogTraining(ILogger logger, string trialId, string device);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialId} asked for device auto and runs on the CPU: {Reason}")]
     private static partial void LogCpuFallback(ILogger logger, string trialId, string reason);

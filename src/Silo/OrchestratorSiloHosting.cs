@@ -19,7 +19,8 @@ internal static class OrchestratorSiloHosting
         silo.Services.AddOrchestratorGrains(o =>
         {
             o.CheckpointDirectory = settings.CheckpointDirectory;
-            o.Slots = settings.Gpus.Count > 0 ? settings.Gpus.Count : settings.Slots;
+            o.Slots = settings.Slots;
+            o.Gpus = settings.Gpus;
             o.DataDirectory = settings.DataDirectory;
         });
         return silo;

@@ -15,7 +15,7 @@ internal static class SiloVerb
         var clusterId = new Option<string>("--cluster-id") { Description = "Orleans cluster id.", DefaultValueFactory = _ => "orchestrator" };
         var checkpoints = new Option<string>("--checkpoints") { Description = "Checkpoint directory shared by all silos.", DefaultValueFactory = _ => Path.Combine(Environment.CurrentDirectory, "checkpoints") };
         var slots = new Option<int>("--slots") { Description = "Trials this silo trains at once.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount / 2) };
-        var gpus = new Option<string?>("--gpus") { Description = "Comma-separated GPU ids (one trial per GPU)." };
+        var gpus = new Option<string?>("--gpus") { Description = "Comma-separated CUDA device indices: one trial per GPU, each pinned to its own (replaces --slots; sweeps need device cuda)." };
         var dataDir = new Option<string?>("--data-dir") { Description = "Dataset directory." };
         var metricsPort = new Option<int>("--metrics-port") { Description = "Prometheus /metrics port on loopback (0: off)." };
         var stopWithStdin = new Option<bool>("--stop-with-stdin") { Description = "Exit when standard input closes (used by the CLI)." };
@@ -25,6 +25,12 @@ internal static class SiloVerb
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (!GpuIndexList.TryParse(parse.GetValue(gpus), out var gpuIndices, out var gpuError))
+            {
+                await Console.Error.WriteLineAsync("error: " + gpuError);
+                return 2;
+            }
+
             var settings = new SiloHostSettings
             {
                 Redis = parse.GetValue(redis),
@@ -34,7 +40,7 @@ internal static class SiloVerb
                 ClusterId = parse.GetValue(clusterId)!,
                 CheckpointDirectory = Path.GetFullPath(parse.GetValue(checkpoints)!),
                 Slots = parse.GetValue(slots),
-                Gpus = ParseGpus(parse.GetValue(gpus)),
+                Gpus = gpuIndices,
                 DataDirectory = parse.GetValue(dataDir),
                 MetricsPort = parse.GetValue(metricsPort),
                 StopWithStdin = parse.GetValue(stopWithStdin),
@@ -49,8 +55,4 @@ internal static class SiloVerb
         });
         return command;
     }
-
-    private static int[] ParseGpus(string? text) => string.IsNullOrWhiteSpace(text)
-        ? []
-        : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse)];
 }

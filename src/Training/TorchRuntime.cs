@@ -32,14 +32,15 @@ public static class TorchRuntime
     /// </summary>
     /// <exception cref="InvalidOperationException">CUDA was asked for and is not usable; the message says how to fix it.</exception>
     public static torch.Device ResolveDevice(string device, string? libTorchDirectory = null) =>
-        ResolveDevice(device, libTorchDirectory, out _);
+        ResolveDevice(device, libTorchDirectory, null, out _);
 
     /// <summary>
-    /// As <see cref="ResolveDevice(string, string?)"/>; when <c>auto</c> falls back to the CPU,
-    /// <paramref name="cudaUnavailableReason"/> says why, so a user who expected the GPU learns it at the start of the run.
+    /// As <see cref="ResolveDevice(string, string?)"/>, on CUDA device <paramref name="cudaIndex"/> when given
+    /// (it must exist). When <c>auto</c> falls back to the CPU, <paramref name="cudaUnavailableReason"/> says
+    /// why, so a user who expected the GPU learns it at the start of the run.
     /// </summary>
-    /// <exception cref="InvalidOperationException">CUDA was asked for and is not usable; the message says how to fix it.</exception>
-    public static torch.Device ResolveDevice(string device, string? libTorchDirectory, out string? cudaUnavailableReason)
+    /// <exception cref="InvalidOperationException">CUDA was asked for and is not usable, or has no device <paramref name="cudaIndex"/>; the message says how to fix it.</exception>
+    public static torch.Device ResolveDevice(string device, string? libTorchDirectory, int? cudaIndex, out string? cudaUnavailableReason)
     {
         cudaUnavailableReason = null;
         switch (device)
@@ -52,7 +53,7 @@ public static class TorchRuntime
                 var error = TryEnableCuda(libTorchDirectory ?? Environment.GetEnvironmentVariable(LibTorchDirectoryVariable));
                 if (error is null)
                 {
-                    return torch.CUDA;
+                    return cudaIndex is { } index ? CudaDevice(index) : torch.CUDA;
                 }
 
                 if (device == "auto")
@@ -87,6 +88,18 @@ public static class TorchRuntime
             torch.set_num_threads(threads);
             _threadsSet = true;
         }
+    }
+
+    private static torch.Device CudaDevice(int index)
+    {
+        var count = torch.cuda.device_count();
+        if (index < 0 || index >= count)
+        {
+            throw new InvalidOperationException(
+                $"GPU {index} does not exist: this machine has {count} CUDA device(s), numbered 0 to {count - 1}; fix the silo's --gpus list.");
+        }
+
+        return new torch.Device(DeviceType.CUDA, index);
     }
 
     private static string? TryEnableCuda(string? directory)

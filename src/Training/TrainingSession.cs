@@ -73,7 +73,7 @@ public sealed class TrainingSession : IDisposable
     public string DataDescription { get; }
 
     /// <summary>The device training runs on (<c>cpu</c> or <c>cuda</c>).</summary>
-    public string DeviceName => _device.type == DeviceType.CUDA ? "cuda" : "cpu";
+    public string DeviceName => _device.type != DeviceType.CUDA ? "cpu" : _device.index >= 0 ? $"cuda:{_device.index}" : "cuda";
 
     /// <summary>Why <c>--device auto</c> chose the CPU (null when it did not fall back).</summary>
     public string? CudaUnavailableReason { get; private init; }
@@ -103,7 +103,7 @@ public sealed class TrainingSession : IDisposable
     public static TrainingSession Create(TrainingSettings settings)
     {
         Validate(settings);
-        var device = TorchRuntime.ResolveDevice(settings.Device, settings.LibTorchDirectory, out var fallback);
+        var device = TorchRuntime.ResolveDevice(settings.Device, settings.LibTorchDirectory, settings.CudaDeviceIndex, out var fallback);
         return new TrainingSession(settings, PreparedData.For(settings), device) { CudaUnavailableReason = fallback };
     }
 

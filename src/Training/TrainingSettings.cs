@@ -39,4 +39,10 @@ public sealed record TrainingSettings(
 
     /// <summary>Directory of a CUDA-enabled libtorch for <c>cuda</c>/<c>auto</c>; null uses <c>ORCHESTRATOR_LIBTORCH_DIR</c>.</summary>
     public string? LibTorchDirectory { get; init; }
+
+    /// <summary>
+    /// Which CUDA device to train on (a silo's <c>--gpus</c> pins one per trial); null uses the current
+    /// device. Not part of a checkpoint's settings: a run may resume on another GPU or on the CPU.
+    /// </summary>
+    public int? CudaDeviceIndex { get; init; }
 }

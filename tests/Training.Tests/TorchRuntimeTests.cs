@@ -44,7 +44,7 @@ public sealed class TorchRuntimeTests
     [Fact]
     public void Auto_without_cuda_runs_on_the_cpu_and_says_why()
     {
-        var device = TorchRuntime.ResolveDevice("auto", CpuLibTorchDirectory(), out var reason);
+        var device = TorchRuntime.ResolveDevice("auto", CpuLibTorchDirectory(), null, out var reason);
 
         Assert.Equal(DeviceType.CPU, device.type);
         Assert.NotNull(reason);
@@ -52,9 +52,9 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
-    public void Cpu_never_reports_a_fallback()
+    public void Cpu_ignores_a_gpu_index_and_never_reports_a_fallback()
     {
-        var device = TorchRuntime.ResolveDevice("cpu", null, out var reason);
+        var device = TorchRuntime.ResolveDevice("cpu", null, 3, out var reason);
 
         Assert.Equal(DeviceType.CPU, device.type);
         Assert.Null(reason);

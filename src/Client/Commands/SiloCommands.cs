@@ -13,7 +13,7 @@ internal static class SiloCommands
         var redis = new Option<string>("--redis") { Description = "Redis HOST:PORT holding the cluster's membership, state and reminders.", Required = true };
         var checkpoints = new Option<string>("--checkpoints") { Description = "Checkpoint directory shared by all silos.", DefaultValueFactory = _ => "checkpoints" };
         var slots = new Option<int?>("--slots") { Description = "Trials this silo trains at once." };
-        var gpus = new Option<string?>("--gpus") { Description = "Comma-separated GPU ids (one trial per GPU)." };
+        var gpus = new Option<string?>("--gpus") { Description = "Comma-separated CUDA device indices: one trial per GPU, each pinned to its own (replaces --slots; sweeps need device cuda)." };
         var address = new Option<string?>("--address") { Description = "IP address to bind and advertise (default: loopback)." };
         var port = new Option<int>("--port") { Description = "Silo port (0: a free one).", DefaultValueFactory = _ => 0 };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Gateway port (0: a free one).", DefaultValueFactory = _ => 0 };

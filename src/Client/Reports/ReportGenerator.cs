@@ -73,7 +73,7 @@ internal static class ReportGenerator
         }
 
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Labelled samples: VL holds out {N(results.ValidationFraction * 100)} % of the subset as its labelled validation split, so it consumes the whole subset as labelled data but trains on only {N((1 - results.ValidationFraction) * 100)} % of it; every other method trains on the whole subset and uses no extra labels. Peak memory: not recorded (the results carry no memory figures).");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Labelled samples: VL holds out {N(results.ValidationFraction * 100)} % of the subset as its labelled validation split, so it consumes the whole subset as labelled data but trains on only {N((1 - results.ValidationFraction) * 100)} % of it; every other method trains on the whole subset and uses no extra labels. Peak memory: not recorded per trial (trials share a silo process, whose memory cannot be split among them); `dotnet run -c Release --project bench/Training.Bench -- --methods 5` measures each method's monitoring memory in isolation (bench/README.md, \"Per-method cost per epoch\").");
         md.AppendLine();
         var none = group.Find("none");
         var atMax = none?.Finished.Where(t => t.StopEpoch == results.MaxEpochs).ToList();
