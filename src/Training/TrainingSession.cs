@@ -188,6 +188,12 @@ public sealed class TrainingSession : IDisposable
                 hidden = _network.ForwardWithHidden(_probeX).Hidden;
             }
 
+            // CUDA kernels run asynchronously: without a barrier the probe's time would land in the connectome's.
+            if (_device.type == DeviceType.CUDA)
+            {
+                cuda.synchronize(_device);
+            }
+
             probeTime = clock.Elapsed;
             clock.Restart();
             upper = _kernel.UpperTriangle(hidden);

@@ -31,6 +31,16 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Local_run_with_a_bad_gpu_list_exits_2_with_the_silos_reason_and_writes_no_results()
+    {
+        var results = Path.Combine(_directory, "results");
+        var (code, stdout, stderr) = await RunAsync("local", "run", SweepFile("local-bad-gpus"), "--results", results, "--gpus", "0,0");
+        Assert.True(code == ExitCodes.BadInput, stderr + stdout);
+        Assert.Contains("--gpus: GPU 0 is listed twice", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(results, "local-bad-gpus")));
+    }
+
+    [Fact]
     public async Task Local_run_starts_a_silo_runs_the_sweep_and_writes_the_results()
     {
         var results = Path.Combine(_directory, "results");

@@ -80,8 +80,20 @@ internal sealed class SiloProcess : IAsyncDisposable
 
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
+                if (process.HasExited)
+                {
+                    log = await ReadSharedAsync(logPath, cancellationToken);
+                }
+
                 var tail = string.Join('\n', log.Split('\n').TakeLast(20));
+                var rejectedArguments = process.HasExited && process.ExitCode == 2;
                 await silo.DisposeAsync();
+                if (rejectedArguments)
+                {
+                    // The silo validates its own arguments (e.g. --gpus) and says what to fix.
+                    throw new InputException(tail.Trim());
+                }
+
                 throw new InvalidOperationException($"the silo did not start (log {logPath}):\n{tail}");
             }
 
