@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Orchestrator.Training;
@@ -13,13 +14,19 @@ public sealed class ConnectomeKernel : IDisposable
 {
     private readonly Tensor _upperIndex;
 
+    // Held for the kernel's lifetime: an implicitly converted constant is a temporary Scalar that a
+    // garbage collection may free while libtorch reads it (see SgdMomentum).
+    private readonly Scalar _one = 1f.ToScalar();
+
     /// <summary>Prepares the kernel for <paramref name="neurons"/> neurons on <paramref name="device"/>.</summary>
     public ConnectomeKernel(int neurons, Device device)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(neurons, 2);
         Neurons = neurons;
         using var pairs = triu_indices(neurons, neurons, 1, device: device);
-        _upperIndex = (pairs[0] * neurons + pairs[1]).DetachFromDisposeScope();
+        using var rowLength = ((long)neurons).ToScalar();
+        using var rowStart = pairs[0].mul(rowLength);
+        _upperIndex = rowStart.add(pairs[1]).DetachFromDisposeScope();
     }
 
     /// <summary>Number of neurons n.</summary>
@@ -38,11 +45,11 @@ public sealed class ConnectomeKernel : IDisposable
         using var noGrad = no_grad();
         var x = activations.to_type(ScalarType.Float32);
         var centred = x - x.mean([0L], keepdim: true);
-        var norm = centred.square().sum([0L]).sqrt();
+        var norm = centred.mul(centred).sum([0L]).sqrt();
         var constant = x.amax([0L]).eq(x.amin([0L]));
-        var safeNorm = norm.masked_fill(constant, 1f);
+        var safeNorm = norm.masked_fill(constant, _one);
         var unit = centred / safeNorm;
-        var w = unit.t().matmul(unit).abs_().clamp_max_(1f);
+        var w = unit.t().matmul(unit).abs_().clamp_max_(_one);
         var keep = constant.logical_not().to_type(ScalarType.Float32);
         w.mul_(keep.unsqueeze(0)).mul_(keep.unsqueeze(1));
         var upper = w.flatten().index_select(0, _upperIndex).cpu();
@@ -50,5 +57,9 @@ public sealed class ConnectomeKernel : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _upperIndex.Dispose();
+    public void Dispose()
+    {
+        _upperIndex.Dispose();
+        _one.Dispose();
+    }
 }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Orchestrator.Training;
@@ -7,22 +8,31 @@ namespace Orchestrator.Training;
 /// Nesterov): g ← ∇ + λ·p; b ← g on the first step, else μ·b + g; p ← p − η·b. Kept in our hands so
 /// its whole state (the momentum buffers) is explicit and goes into checkpoints bit for bit.
 /// </summary>
+/// <remarks>
+/// The hyperparameters are torch <see cref="Scalar"/>s held in fields for the optimiser's lifetime: a
+/// double converted implicitly at each call is a temporary Scalar that a garbage collection may finalize
+/// while libtorch still reads it (seen once in a 75-trial sweep as "Unknown scalar type" from <c>mul_</c>).
+/// </remarks>
 public sealed class SgdMomentum : IDisposable
 {
     private readonly Tensor[] _parameters;
     private readonly Tensor?[] _buffers;
-    private readonly double _learningRate;
-    private readonly double _momentum;
-    private readonly double _weightDecay;
+    private readonly Scalar _negativeLearningRate;
+    private readonly Scalar _momentum;
+    private readonly Scalar _weightDecay;
+    private readonly bool _hasMomentum;
+    private readonly bool _hasWeightDecay;
 
     /// <summary>Optimises <paramref name="parameters"/>.</summary>
     public SgdMomentum(IEnumerable<Tensor> parameters, double learningRate, double momentum, double weightDecay)
     {
         _parameters = [.. parameters];
         _buffers = new Tensor?[_parameters.Length];
-        _learningRate = learningRate;
-        _momentum = momentum;
-        _weightDecay = weightDecay;
+        _negativeLearningRate = (-learningRate).ToScalar();
+        _momentum = momentum.ToScalar();
+        _weightDecay = weightDecay.ToScalar();
+        _hasMomentum = momentum != 0;
+        _hasWeightDecay = weightDecay != 0;
     }
 
     /// <summary>The momentum buffers, one per parameter (null before the first step or without momentum).</summary>
@@ -50,8 +60,8 @@ public sealed class SgdMomentum : IDisposable
                 continue;
             }
 
-            var g = _weightDecay != 0 ? grad.add(p, _weightDecay) : grad;
-            if (_momentum != 0)
+            var g = _hasWeightDecay ? grad.add(p, _weightDecay) : grad;
+            if (_hasMomentum)
             {
                 if (_buffers[i] is null)
                 {
@@ -65,7 +75,7 @@ public sealed class SgdMomentum : IDisposable
                 g = _buffers[i]!;
             }
 
-            p.add_(g, -_learningRate);
+            p.add_(g, _negativeLearningRate);
         }
     }
 
@@ -83,5 +93,9 @@ public sealed class SgdMomentum : IDisposable
         {
             b?.Dispose();
         }
+
+        _negativeLearningRate.Dispose();
+        _momentum.Dispose();
+        _weightDecay.Dispose();
     }
 }

@@ -296,7 +296,8 @@ public sealed class TrainingSession : IDisposable
             {
                 // On a GPU, reading the loss every batch would synchronise; accumulate on the device instead.
                 using var noGrad = no_grad();
-                total.add_(loss.detach().to_type(ScalarType.Float64) * length);
+                using var weight = ((double)length).ToScalar();
+                total.add_(loss.detach().to_type(ScalarType.Float64), weight);
             }
 
             BatchCompleted?.Invoke(++batch, batches);

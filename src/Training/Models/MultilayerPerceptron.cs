@@ -48,7 +48,7 @@ public sealed class MultilayerPerceptron : ConnectomeNetwork
         var x = input.flatten(1);
         for (var i = 0; i < _layers.Length - 1; i++)
         {
-            x = nn.functional.leaky_relu(_layers[i].forward(x), NegativeSlope);
+            x = LeakyRelu.Apply(_layers[i].forward(x));
         }
 
         return _layers[^1].forward(x);
@@ -62,7 +62,7 @@ public sealed class MultilayerPerceptron : ConnectomeNetwork
         var hidden = new List<Tensor>();
         for (var i = 0; i < _layers.Length - 1; i++)
         {
-            x = nn.functional.leaky_relu(_layers[i].forward(x), NegativeSlope);
+            x = LeakyRelu.Apply(_layers[i].forward(x));
             hidden.Add(x);
         }
 

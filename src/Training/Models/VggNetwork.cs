@@ -76,7 +76,7 @@ public sealed class VggNetwork : ConnectomeNetwork
         var x = input;
         for (var i = 0; i < _convolutions.Length; i++)
         {
-            x = nn.functional.leaky_relu(_convolutions[i].forward(x), MultilayerPerceptron.NegativeSlope);
+            x = LeakyRelu.Apply(_convolutions[i].forward(x));
             if ((i + 1) % _convolutionsPerBlock == 0)
             {
                 x = nn.functional.max_pool2d(x, 2);
@@ -84,8 +84,8 @@ public sealed class VggNetwork : ConnectomeNetwork
         }
 
         x = x.flatten(1);
-        var h1 = nn.functional.leaky_relu(_fullyConnected[0].forward(x), MultilayerPerceptron.NegativeSlope);
-        var h2 = nn.functional.leaky_relu(_fullyConnected[1].forward(h1), MultilayerPerceptron.NegativeSlope);
+        var h1 = LeakyRelu.Apply(_fullyConnected[0].forward(x));
+        var h2 = LeakyRelu.Apply(_fullyConnected[1].forward(h1));
         return (_fullyConnected[2].forward(h2), cat([h1, h2], 1));
     }
 }
