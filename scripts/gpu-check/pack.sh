@@ -22,9 +22,11 @@ dotnet publish "$root/src/Silo/Orchestrator.Silo.csproj" -c Release -r linux-x64
   # libtorch comes from the GPU machine's PyTorch (TorchRuntime loads it explicitly).
   rm -rf cpu libtorch*.so libc10*.so libgomp-*.so.1 libshm.so libaoti_custom_ops.so libbackend_with_compiler.so \
     libjitbackend_test.so libnnapi_backend.so libtorchbind_test.so
-  # Not loaded by the train verb: Roslyn, debugger and tracing support, alternative GCs.
-  rm -f Microsoft.CodeAnalysis*.dll Microsoft.VisualBasic.Core.dll createdump libmscordaccore.so libmscordbi.so \
-    libclrgc.so libclrgcexp.so libcoreclrtraceptprovider.so
+  # Not loaded by the train verb (checked by running it without them): Roslyn, XML, data sets, dynamic,
+  # debugger and tracing support, alternative GCs, symbols.
+  rm -f Microsoft.CodeAnalysis*.dll Microsoft.VisualBasic.Core.dll Microsoft.CSharp.dll System.Private.Xml*.dll \
+    System.Data.Common.dll System.Private.DataContractSerialization.dll createdump libmscordaccore.so libmscordbi.so \
+    libclrgc.so libclrgcexp.so libcoreclrtraceptprovider.so ./*.pdb
 )
 
 echo "packing Fashion-MNIST from $source_dir…"

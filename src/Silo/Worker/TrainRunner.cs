@@ -212,7 +212,8 @@ internal sealed class TrainRunner(
         table.AddRow("status", Markup.Escape(s.Status));
         table.AddRow("stop epoch", s.StopEpoch.ToString(CultureInfo.InvariantCulture));
         table.AddRow("stop reason", Markup.Escape(s.StopReason));
-        table.AddRow("best epoch", s.BestEpoch.ToString(CultureInfo.InvariantCulture));
+        // The criterion's best epoch (lowest smoothed signal); 0 means it has not seen a signal value yet.
+        table.AddRow("best epoch (criterion)", s.BestEpoch > 0 ? s.BestEpoch.ToString(CultureInfo.InvariantCulture) : "–");
         table.AddRow("epochs run", s.EpochsRun.ToString(CultureInfo.InvariantCulture));
         table.AddRow("test accuracy (stop epoch)", F(s.TestAccuracy, "0.0000"));
         table.AddRow("test loss (stop epoch)", F(s.TestLoss, "0.0000"));
