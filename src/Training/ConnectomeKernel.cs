@@ -25,8 +25,9 @@ public sealed class ConnectomeKernel : IDisposable
         Neurons = neurons;
         using var pairs = triu_indices(neurons, neurons, 1, device: device);
         using var rowLength = ((long)neurons).ToScalar();
+        using var unit = 1L.ToScalar();
         using var rowStart = pairs[0].mul(rowLength);
-        _upperIndex = rowStart.add(pairs[1]).DetachFromDisposeScope();
+        _upperIndex = rowStart.add(pairs[1], unit).DetachFromDisposeScope();
     }
 
     /// <summary>Number of neurons n.</summary>

@@ -20,6 +20,7 @@ public sealed class SgdMomentum : IDisposable
     private readonly Scalar _negativeLearningRate;
     private readonly Scalar _momentum;
     private readonly Scalar _weightDecay;
+    private readonly Scalar _one = 1.0.ToScalar();
     private readonly bool _hasMomentum;
     private readonly bool _hasWeightDecay;
 
@@ -69,7 +70,8 @@ public sealed class SgdMomentum : IDisposable
                 }
                 else
                 {
-                    _buffers[i]!.mul_(_momentum).add_(g);
+                    // add_(g) without an alpha would make TorchSharp convert 1 to a temporary Scalar.
+                    _buffers[i]!.mul_(_momentum).add_(g, _one);
                 }
 
                 g = _buffers[i]!;
@@ -97,5 +99,6 @@ public sealed class SgdMomentum : IDisposable
         _negativeLearningRate.Dispose();
         _momentum.Dispose();
         _weightDecay.Dispose();
+        _one.Dispose();
     }
 }

@@ -34,6 +34,10 @@ public sealed class TrainingSession : IDisposable
     private readonly Tensor _testY;
     private readonly Tensor _probeX;
     private readonly (string Name, Tensor Tensor)[] _parameters;
+
+    // add_ without an alpha converts 1 to a temporary torch Scalar that a GC may free mid-call; an integer
+    // 1 serves both the float loss sum and the integer count of correct answers.
+    private readonly Scalar _one = 1L.ToScalar();
     private int _completedEpochs;
     private bool _disposed;
 
@@ -255,6 +259,7 @@ public sealed class TrainingSession : IDisposable
 
         _disposed = true;
         _optimizer.Dispose();
+        _one.Dispose();
         _kernel.Dispose();
         foreach (var t in new[] { _trainX, _trainY, _validationX, _validationY, _testX, _testY, _probeX })
         {
@@ -319,8 +324,8 @@ public sealed class TrainingSession : IDisposable
             var length = Math.Min(EvaluationBatch, count - start);
             var logits = _network.forward(x.narrow(0, start, length));
             var target = y.narrow(0, start, length);
-            lossSum.add_(nn.functional.cross_entropy(logits, target, reduction: nn.Reduction.Sum).to_type(ScalarType.Float64));
-            correct.add_(logits.argmax(1).eq(target).sum());
+            lossSum.add_(nn.functional.cross_entropy(logits, target, reduction: nn.Reduction.Sum).to_type(ScalarType.Float64), _one);
+            correct.add_(logits.argmax(1).eq(target).sum(), _one);
         }
 
         return new EvaluationResult(lossSum.item<double>() / count, (double)correct.item<long>() / count, count);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Orchestrator.Training.Models;
 using TorchSharp;
 
 namespace Orchestrator.Training.Tests;
@@ -12,39 +13,99 @@ namespace Orchestrator.Training.Tests;
 /// </summary>
 public sealed class TorchScalarLifetimeTests
 {
-    private static readonly (Type Type, string Name)[] _methodsMakingTemporaryScalars =
-    [
-        (typeof(torch.nn.functional), nameof(torch.nn.functional.leaky_relu)),
-        (typeof(torch.Tensor), nameof(torch.Tensor.square)),
-    ];
-
     [Fact]
-    public void No_training_code_converts_a_number_to_a_temporary_scalar_or_calls_a_method_that_does()
+    public void No_training_code_converts_a_number_to_a_temporary_scalar_or_calls_a_torch_method_that_does()
     {
         var offenders = new List<string>();
         foreach (var method in AllMethods(typeof(TrainingSession).Assembly))
         {
-            foreach (var callee in CalledMethods(method))
+            foreach (var callee in CalledMethods(method).Where(c => MakesTemporaryScalar(c)))
             {
-                var implicitScalar = callee.DeclaringType == typeof(Scalar) && callee.Name == "op_Implicit";
-                var scalarMaker = _methodsMakingTemporaryScalars.Any(m => callee.DeclaringType == m.Type && callee.Name == m.Name);
-                if (implicitScalar || scalarMaker)
-                {
-                    offenders.Add($"{method.DeclaringType?.FullName}.{method.Name} calls {callee.DeclaringType?.Name}.{callee.Name}");
-                }
+                offenders.Add($"{method.DeclaringType?.FullName}.{method.Name} calls {callee.DeclaringType?.Name}.{callee}");
             }
         }
 
-        Assert.Empty(offenders);
+        Assert.True(offenders.Count == 0, string.Join(Environment.NewLine, offenders.Distinct()));
     }
 
     [Fact]
     public void The_scan_finds_temporary_scalars_where_they_are()
     {
-        // Guards the scan itself: TorchSharp's own leaky_relu(Tensor, double) is the pattern it must catch.
-        var functional = typeof(torch.nn.functional).GetMethods().Single(m => m.Name == "leaky_relu");
-        Assert.Contains(CalledMethods(functional), c => c.DeclaringType == typeof(Scalar) && c.Name == "op_Implicit");
-        Assert.Contains(AllMethods(typeof(TrainingSession).Assembly), m => CalledMethods(m).Any(c => c.Name == nameof(torch.Tensor.leaky_relu)));
+        // Guards the scan itself: the TorchSharp methods that failed under a collecting thread must be caught,
+        // those that take a Scalar from the caller must not.
+        Assert.True(MakesTemporaryScalar(typeof(torch.nn.functional).GetMethods().Single(m => m.Name == "leaky_relu")));
+        Assert.True(MakesTemporaryScalar(typeof(torch.Tensor).GetMethod(nameof(torch.Tensor.add_), [typeof(torch.Tensor)])!));
+        Assert.False(MakesTemporaryScalar(typeof(torch.Tensor).GetMethod(nameof(torch.Tensor.add_), [typeof(torch.Tensor), typeof(Scalar)])!));
+        Assert.False(MakesTemporaryScalar(typeof(torch.Tensor).GetMethod(nameof(torch.Tensor.leaky_relu), [typeof(Scalar)])!));
+    }
+
+    // About 1.7 s alone on the 2-core development machine; a fixed count, not a time limit, so a loaded
+    // machine makes the test slower, never flaky.
+    private const int Iterations = 10_000;
+
+    [Fact]
+    public void The_ops_that_take_scalars_survive_garbage_collections_running_beside_them()
+    {
+        // With one temporary left (the optimiser's add_(g), alpha 1) this loop failed in 3 of 4 runs,
+        // libtorch reading a freed Scalar; with held Scalars it must not.
+        using var parameter = torch.randn([64, 32]).requires_grad_(true);
+        using var optimizer = new SgdMomentum([parameter], learningRate: 1e-6, momentum: 0.9, weightDecay: 1e-4);
+        using var kernel = new ConnectomeKernel(32, torch.CPU);
+        var stop = 0;
+        var collector = new Thread(() =>
+        {
+            while (Volatile.Read(ref stop) == 0)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+        }) { IsBackground = true };
+        collector.Start();
+        try
+        {
+            for (var iteration = 0; iteration < Iterations; iteration++)
+            {
+                using var scope = torch.NewDisposeScope();
+                var hidden = LeakyRelu.Apply(parameter.matmul(parameter.t()));
+                hidden.sum().backward();
+                optimizer.Step();
+                parameter.grad!.zero_();
+                if (iteration % 50 == 0)
+                {
+                    Assert.Equal(32 * 31 / 2, kernel.UpperTriangle(parameter.detach()).Length);
+                }
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref stop, 1);
+            collector.Join();
+        }
+    }
+
+    /// <summary>
+    /// A call that converts a number to a Scalar without disposing it: ours directly, or a TorchSharp method
+    /// that does so itself or in a TorchSharp method it calls (two levels deep is where TorchSharp's
+    /// convenience overloads forward to the Scalar ones).
+    /// </summary>
+    private static bool MakesTemporaryScalar(MethodBase callee) => MakesTemporaryScalar(callee, depth: 0);
+
+    private static bool MakesTemporaryScalar(MethodBase callee, int depth)
+    {
+        if (callee.DeclaringType == typeof(Scalar) && callee.Name == "op_Implicit")
+        {
+            return true;
+        }
+
+        if (callee.DeclaringType?.Assembly != typeof(Scalar).Assembly || depth > 2)
+        {
+            return false;
+        }
+
+        var calls = CalledMethods(callee).ToList();
+        var converts = calls.Any(c => c.Name is "op_Implicit" or "ToScalar" && c.DeclaringType?.Assembly == typeof(Scalar).Assembly && (c is MethodInfo { ReturnType: var r } && r == typeof(Scalar)));
+        var disposes = calls.Any(c => c.DeclaringType == typeof(Scalar) && c.Name == nameof(Scalar.Dispose));
+        return (converts && !disposes) || calls.Any(c => c.DeclaringType?.Assembly == typeof(Scalar).Assembly && c.DeclaringType != typeof(Scalar) && MakesTemporaryScalar(c, depth + 1));
     }
 
     private static IEnumerable<MethodBase> AllMethods(Assembly assembly)
