@@ -76,7 +76,7 @@ public sealed class TrainingSession : IDisposable
     /// <summary>Where the data came from and how it was subset and split, in words for the output.</summary>
     public string DataDescription { get; }
 
-    /// <summary>The device training runs on (<c>cpu</c> or <c>cuda</c>).</summary>
+    /// <summary>The device training runs on: <c>cpu</c>, <c>cuda</c> (the current CUDA device) or <c>cuda:N</c> (a pinned GPU).</summary>
     public string DeviceName => _device.type != DeviceType.CUDA ? "cpu" : _device.index >= 0 ? $"cuda:{_device.index}" : "cuda";
 
     /// <summary>Why <c>--device auto</c> chose the CPU (null when it did not fall back).</summary>
