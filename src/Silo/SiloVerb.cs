@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using Orchestrator.Training;
 
 namespace Orchestrator.Silo;
 
@@ -28,6 +29,13 @@ internal static class SiloVerb
             if (!GpuIndexList.TryParse(parse.GetValue(gpus), out var gpuIndices, out var gpuError))
             {
                 await Console.Error.WriteLineAsync("error: " + gpuError);
+                return 2;
+            }
+
+            // Loading CUDA here costs a second or two, and a wrong list then stops the silo before it joins.
+            if (gpuIndices.Length > 0 && TorchRuntime.CheckGpus(gpuIndices) is { } unusable)
+            {
+                await Console.Error.WriteLineAsync("error: --gpus: " + unusable);
                 return 2;
             }
 

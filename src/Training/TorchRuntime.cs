@@ -7,7 +7,7 @@ namespace Orchestrator.Training;
 /// Process-wide TorchSharp setup: the device (CPU, or CUDA through an existing libtorch that is
 /// loaded explicitly before TorchSharp's first use) and the number of CPU threads.
 /// </summary>
-/// <remarks>The CUDA path has not yet run on a GPU: no GPU machine has been lent to this project's sessions so far.</remarks>
+/// <remarks>Verified on an H100 with PyTorch 2.11's libtorch by <c>scripts/gpu-check/run.sh</c> (results in <c>src/Training/README.md</c>).</remarks>
 public static class TorchRuntime
 {
     /// <summary>Environment variable naming a CUDA-enabled libtorch directory (e.g. a PyTorch install's <c>torch/lib</c>).</summary>
@@ -90,17 +90,38 @@ public static class TorchRuntime
         }
     }
 
+    /// <summary>
+    /// Checks that CUDA is usable and that every index in <paramref name="gpus"/> exists, so a silo given a
+    /// GPU list refuses to start instead of failing its trials one by one. Null when all is well, else
+    /// the reason and the fix.
+    /// </summary>
+    public static string? CheckGpus(IReadOnlyCollection<int> gpus, string? libTorchDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(gpus);
+        var error = TryEnableCuda(libTorchDirectory ?? Environment.GetEnvironmentVariable(LibTorchDirectoryVariable));
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var count = torch.cuda.device_count();
+        var missing = gpus.Where(i => i < 0 || i >= count).ToArray();
+        return missing.Length == 0 ? null : MissingGpu(missing[0], count);
+    }
+
     private static torch.Device CudaDevice(int index)
     {
         var count = torch.cuda.device_count();
         if (index < 0 || index >= count)
         {
-            throw new InvalidOperationException(
-                $"GPU {index} does not exist: this machine has {count} CUDA device(s), numbered 0 to {count - 1}; fix the silo's --gpus list.");
+            throw new InvalidOperationException(MissingGpu(index, count));
         }
 
         return new torch.Device(DeviceType.CUDA, index);
     }
+
+    private static string MissingGpu(int index, int count) =>
+        $"GPU {index} does not exist: this machine has {count} CUDA device(s), numbered 0 to {count - 1}; fix the silo's --gpus list.";
 
     private static string? TryEnableCuda(string? directory)
     {

@@ -36,7 +36,7 @@ public sealed class CliEndToEndTests : IDisposable
         var results = Path.Combine(_directory, "results");
         var (code, stdout, stderr) = await RunAsync("local", "run", SweepFile("local-bad-gpus"), "--results", results, "--gpus", "0,0");
         Assert.True(code == ExitCodes.BadInput, stderr + stdout);
-        Assert.Contains("--gpus: GPU 0 is listed twice", stderr, StringComparison.Ordinal);
+        Assert.StartsWith("error: --gpus: GPU 0 is listed twice", stderr.Split('\n').Last(l => l.StartsWith("error", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(results, "local-bad-gpus")));
     }
 

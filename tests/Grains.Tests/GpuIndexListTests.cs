@@ -1,8 +1,12 @@
 using System.Diagnostics;
+using Orchestrator.Training;
 
 namespace Orchestrator.Grains.Tests;
 
-/// <summary>The silo's --gpus list, through the real silo process: a bad list stops it with exit code 2 and a message naming the entry and the fix.</summary>
+/// <summary>
+/// The silo's --gpus list, through the real silo process: a bad list, or GPUs the machine cannot use, stop it
+/// with exit code 2 and a message naming the entry and the fix, before it joins a cluster.
+/// </summary>
 public sealed class GpuIndexListTests
 {
     [Theory]
@@ -12,6 +16,26 @@ public sealed class GpuIndexListTests
     [InlineData("1,1", "error: --gpus: GPU 1 is listed twice")]
     public async Task A_bad_gpu_list_stops_the_silo_before_it_starts(string gpus, string expected)
     {
+        var (exitCode, stdout, stderr) = await RunSiloAsync(gpus);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith(expected, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("ready", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_gpu_list_without_a_cuda_libtorch_stops_the_silo_and_says_how_to_point_at_one()
+    {
+        var (exitCode, stdout, stderr) = await RunSiloAsync("0");
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("error: --gpus: no CUDA libtorch is configured", stderr, StringComparison.Ordinal);
+        Assert.Contains(TorchRuntime.LibTorchDirectoryVariable, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("ready", stdout, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunSiloAsync(string gpus)
+    {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardError = true,
@@ -19,6 +43,7 @@ public sealed class GpuIndexListTests
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        start.Environment.Remove(TorchRuntime.LibTorchDirectoryVariable);
         foreach (var argument in new[] { LocalRedisCluster.SiloDll(), "silo", "--gpus", gpus, "--port", "0", "--stop-with-stdin" })
         {
             start.ArgumentList.Add(argument);
@@ -29,9 +54,6 @@ public sealed class GpuIndexListTests
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stdout = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-
-        Assert.Equal(2, process.ExitCode);
-        Assert.StartsWith(expected, (await stderr).Trim(), StringComparison.Ordinal);
-        Assert.DoesNotContain("ready", stdout, StringComparison.Ordinal);
+        return (process.ExitCode, stdout, (await stderr).Trim());
     }
 }

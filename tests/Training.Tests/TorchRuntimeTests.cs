@@ -61,6 +61,16 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
+    public void A_gpu_list_on_a_cpu_only_libtorch_is_refused_naming_the_missing_cuda_library()
+    {
+        var reason = TorchRuntime.CheckGpus([0], CpuLibTorchDirectory());
+
+        Assert.NotNull(reason);
+        Assert.Contains("libc10_cuda.so", reason, StringComparison.Ordinal);
+        Assert.Contains(TorchRuntime.LibTorchDirectoryVariable, reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_device_is_rejected_with_the_allowed_values()
     {
         var error = Assert.Throws<ArgumentException>(() => TorchRuntime.ResolveDevice("tpu"));

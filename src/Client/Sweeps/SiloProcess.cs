@@ -11,6 +11,7 @@ namespace Orchestrator.Client.Sweeps;
 internal sealed class SiloProcess : IAsyncDisposable
 {
     private const string ReadyLine = "orchestrator-silo ready";
+    private const string SiloErrorPrefix = "error: ";
     private readonly Process _process;
     private readonly bool _keep;
 
@@ -90,8 +91,9 @@ internal sealed class SiloProcess : IAsyncDisposable
                 await silo.DisposeAsync();
                 if (rejectedArguments)
                 {
-                    // The silo validates its own arguments (e.g. --gpus) and says what to fix.
-                    throw new InputException(tail.Trim());
+                    // The silo validates its own arguments (e.g. --gpus) and says what to fix; the CLI adds its own "error: ".
+                    var reason = tail.Trim();
+                    throw new InputException(reason.StartsWith(SiloErrorPrefix, StringComparison.Ordinal) ? reason[SiloErrorPrefix.Length..] : reason);
                 }
 
                 throw new InvalidOperationException($"the silo did not start (log {logPath}):\n{tail}");
