@@ -25,6 +25,49 @@ def mean(values):
     return sum(values) / len(values) if values else float("nan")
 
 
+def later_mean(report):
+    """Mean training seconds per epoch after the first (which pays for CUDA's start-up)."""
+    return mean([e["secondsTrain"] for e in report["epochs"][1:]])
+
+
+def pytorch_reference(folder, reports):
+    path = os.path.join(folder, "pytorch.jsonl")
+    if not os.path.exists(path):
+        return
+    print(f"\nthe same MLP in PyTorch on this machine (training s/epoch, mean after a warm-up epoch)\n"
+          f"{'samples':>7} {'device':>6} {'threads':>7} {'ours':>7} {'PyTorch':>8} {'ours/PyTorch':>12}")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            ref = json.loads(line)
+            ours = reports.get((ref["samples"], ref["device"]))
+            mine = later_mean(ours) if ours else float("nan")
+            print(f"{ref['samples']:>7} {ref['device']:>6} {ref['threads']:>7} {mine:>7.3f} {ref['mean']:>8.3f} "
+                  f"{mine / ref['mean']:>12.2f}   (PyTorch {ref['torch']})")
+
+
+def cnn_comparison(folder):
+    cuda, cpu, full = load(folder, "cnn-cuda"), load(folder, "cnn-cpu"), load(folder, "cnn-cuda-full")
+    if cuda is None or cpu is None:
+        return
+    print(f"\nVGG (vgg-small) on Fashion-MNIST in the CIFAR-10 binary format, 10 %\n"
+          f"{'epoch':>5} {'loss cpu':>10} {'loss cuda':>10} {'rel diff':>9} {'train s cpu':>11} {'train s cuda':>12} "
+          f"{'topo s cpu':>10} {'topo s cuda':>11}")
+    topo = lambda e: e["secondsProbe"] + e["secondsConnectome"] + e["secondsDecomposition"]
+    for i, b in enumerate(cuda["epochs"]):
+        a = cpu["epochs"][i] if i < len(cpu["epochs"]) else None
+        if a is None:
+            print(f"{b['epoch']:>5} {'':>10} {b['trainingLoss']:>10.5f} {'':>9} {'':>11} {b['secondsTrain']:>12.3f} {'':>10} {topo(b):>11.4f}")
+            continue
+        rel = abs(a["trainingLoss"] - b["trainingLoss"]) / abs(a["trainingLoss"])
+        print(f"{a['epoch']:>5} {a['trainingLoss']:>10.5f} {b['trainingLoss']:>10.5f} {rel:>9.2e} {a['secondsTrain']:>11.3f} "
+              f"{b['secondsTrain']:>12.3f} {topo(a):>10.4f} {topo(b):>11.4f}")
+    print(f"test accuracy: cpu {cpu['summary']['testAccuracy']:.4f} after {cpu['summary']['epochsRun']} epochs, "
+          f"cuda {cuda['summary']['testAccuracy']:.4f} after {cuda['summary']['epochsRun']}")
+    if full is not None:
+        print(f"all 50,000 on cuda: {later_mean(full):.3f} s/epoch training after the first, "
+              f"test accuracy {full['summary']['testAccuracy']:.4f} after {full['summary']['epochsRun']} epochs")
+
+
 def main(folder):
     cuda, cpu = load(folder, "cuda"), load(folder, "cpu")
     if cuda is None or cpu is None:
@@ -50,9 +93,12 @@ def main(folder):
         report = load(folder, name)
         if report is not None:
             s = report["summary"]
-            later = [e["secondsTrain"] for e in report["epochs"][1:]]
             print(f"{name}: {s['epochsRun']} epochs, stop '{s['stopReason']}', test accuracy {s['testAccuracy']:.4f}, "
-                  f"{mean(later):.3f} s/epoch training after the first, {s['secondsPerEpochTopology']:.4f} s/epoch topology")
+                  f"{later_mean(report):.3f} s/epoch training after the first, {s['secondsPerEpochTopology']:.4f} s/epoch topology")
+    reports = {(6000, "cuda"): cuda, (6000, "cpu"): cpu,
+               (60000, "cuda"): load(folder, "cuda-full"), (60000, "cpu"): load(folder, "cpu-full")}
+    pytorch_reference(folder, reports)
+    cnn_comparison(folder)
     ok = differences[0] <= FIRST_EPOCH_RELATIVE and max(differences) <= ANY_EPOCH_RELATIVE \
         and abs(accuracy[0] - accuracy[1]) <= ACCURACY_POINTS
     print(f"loss agreement: epoch 1 {differences[0]:.2e} (≤ {FIRST_EPOCH_RELATIVE}), worst {max(differences):.2e} "

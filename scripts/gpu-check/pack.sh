@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Packs what run.sh needs on a GPU machine that has PyTorch but no .NET (the `device` tool's machines):
 # a self-contained worker without TorchSharp's CPU libtorch (the GPU machine's PyTorch provides libtorch),
-# and Fashion-MNIST. Writes .gpu/ (ignored by git); the tracked tree plus .gpu/ must stay under the
+# the CLI beside it (same runtime, for the sweep on --gpus), and Fashion-MNIST. Writes .gpu/ (ignored by git); the tracked tree plus .gpu/ must stay under the
 # tool's 64 MiB carry limit, so the worker drops files the `train` verb never loads.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -17,16 +17,19 @@ done
 
 echo "publishing the worker (self-contained, linux-x64)…"
 dotnet publish "$root/src/Silo/Orchestrator.Silo.csproj" -c Release -r linux-x64 --self-contained -o "$stage/worker" -nologo -v quiet
+# Central package versions make the two apps' shared assemblies identical, so one runtime serves both.
+dotnet publish "$root/src/Client/Orchestrator.Client.csproj" -c Release -r linux-x64 --self-contained -o "$stage/worker" -nologo -v quiet
 (
   cd "$stage/worker"
   # libtorch comes from the GPU machine's PyTorch (TorchRuntime loads it explicitly).
   rm -rf cpu libtorch*.so libc10*.so libgomp-*.so.1 libshm.so libaoti_custom_ops.so libbackend_with_compiler.so \
     libjitbackend_test.so libnnapi_backend.so libtorchbind_test.so
-  # Not loaded by the train verb (checked by running it without them): Roslyn, XML, data sets, dynamic,
-  # debugger and tracing support, alternative GCs, symbols.
-  rm -f Microsoft.CodeAnalysis*.dll Microsoft.VisualBasic.Core.dll Microsoft.CSharp.dll System.Private.Xml*.dll \
-    System.Data.Common.dll System.Private.DataContractSerialization.dll createdump libmscordaccore.so libmscordbi.so \
-    libclrgc.so libclrgcexp.so libcoreclrtraceptprovider.so ./*.pdb
+  # Not loaded by the train verb or a local sweep (checked by running both without them): Roslyn, Visual Basic,
+  # the plot renderer's natives (reports draw plots; sweeps do not), debugger and tracing support, alternative
+  # GCs, symbols. Orleans' JSON grain storage needs System.Data.Common, System.Private.Xml and DataContract
+  # serialization (through Newtonsoft.Json), so those stay.
+  rm -f Microsoft.CodeAnalysis*.dll Microsoft.VisualBasic.Core.dll libSkiaSharp.so libHarfBuzzSharp.so \
+    createdump libmscordaccore.so libmscordbi.so libclrgc.so libclrgcexp.so libcoreclrtraceptprovider.so ./*.pdb
 )
 
 echo "packing Fashion-MNIST from $source_dir…"
