@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Packs what run.sh needs on a GPU machine that has PyTorch but no .NET (the `device` tool's machines):
 # a self-contained worker without TorchSharp's CPU libtorch (the GPU machine's PyTorch provides libtorch),
-# the CLI beside it (same runtime, for the sweep on --gpus), and Fashion-MNIST. Writes .gpu/ (ignored by git); the tracked tree plus .gpu/ must stay under the
-# tool's 64 MiB carry limit, so the worker drops files the `train` verb never loads.
+# the CLI beside it (same runtime, for the sweep on --gpus), and Fashion-MNIST. Writes .gpu/ (ignored by
+# git); the tracked tree plus .gpu/ must stay under the tool's 64 MiB carry limit, so the worker drops
+# files that neither the `train` verb nor a local sweep loads.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out="$root/.gpu"
