@@ -50,7 +50,7 @@ public static class TorchRuntime
                 return torch.CPU;
             case "cuda":
             case "auto":
-                var error = TryEnableCuda(libTorchDirectory ?? Environment.GetEnvironmentVariable(LibTorchDirectoryVariable));
+                var error = TryEnableCuda(libTorchDirectory);
                 if (error is null)
                 {
                     return cudaIndex is { } index ? CudaDevice(index) : torch.CUDA;
@@ -98,33 +98,25 @@ public static class TorchRuntime
     public static string? CheckGpus(IReadOnlyCollection<int> gpus, string? libTorchDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(gpus);
-        var error = TryEnableCuda(libTorchDirectory ?? Environment.GetEnvironmentVariable(LibTorchDirectoryVariable));
-        if (error is not null)
-        {
-            return error;
-        }
-
-        var count = torch.cuda.device_count();
-        var missing = gpus.Where(i => i < 0 || i >= count).ToArray();
-        return missing.Length == 0 ? null : MissingGpu(missing[0], count);
+        return TryEnableCuda(libTorchDirectory) ?? gpus.Select(MissingGpu).FirstOrDefault(reason => reason is not null);
     }
 
-    private static torch.Device CudaDevice(int index)
+    private static torch.Device CudaDevice(int index) =>
+        MissingGpu(index) is { } reason ? throw new InvalidOperationException(reason) : new torch.Device(DeviceType.CUDA, index);
+
+    /// <summary>Null when CUDA device <paramref name="index"/> exists (CUDA must be enabled), else why not and the fix.</summary>
+    private static string? MissingGpu(int index)
     {
         var count = torch.cuda.device_count();
-        if (index < 0 || index >= count)
-        {
-            throw new InvalidOperationException(MissingGpu(index, count));
-        }
-
-        return new torch.Device(DeviceType.CUDA, index);
+        return index >= 0 && index < count
+            ? null
+            : $"GPU {index} does not exist: this machine has {count} CUDA device(s), numbered 0 to {count - 1}; fix the silo's --gpus list.";
     }
 
-    private static string MissingGpu(int index, int count) =>
-        $"GPU {index} does not exist: this machine has {count} CUDA device(s), numbered 0 to {count - 1}; fix the silo's --gpus list.";
-
+    /// <summary>Loads CUDA from <paramref name="directory"/> or, when null, <see cref="LibTorchDirectoryVariable"/>; null on success, else why not and the fix.</summary>
     private static string? TryEnableCuda(string? directory)
     {
+        directory ??= Environment.GetEnvironmentVariable(LibTorchDirectoryVariable);
         lock (_gate)
         {
             if (!_cudaLoaded)
