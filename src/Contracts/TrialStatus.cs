@@ -60,4 +60,12 @@ public sealed record TrialStatus
     /// <summary>When (UTC) the trial was last restarted on a new activation after its silo died.</summary>
     [Id(13)]
     public DateTime? LastRestartAt { get; init; }
+
+    /// <summary>Labelled images the trial trained on (its data fraction, less the hold-out); 0 until its data is loaded.</summary>
+    [Id(14)]
+    public int TrainingSamples { get; init; }
+
+    /// <summary>Labelled images held out for validation (0 when its criterion needs no hold-out).</summary>
+    [Id(15)]
+    public int HoldOutSamples { get; init; }
 }
