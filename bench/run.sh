@@ -3,5 +3,5 @@
 # With no harness it lists them. See bench/README.md.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-dotnet build "$root/bench/Orchestrator.Bench/Orchestrator.Bench.csproj" -c Release --nologo -v quiet -o "$root/.build/bench" >&2
-exec dotnet "$root/.build/bench/Orchestrator.Bench.dll" "$@"
+dotnet build "$root/bench/Topology.Bench/Orchestrator.Topology.Bench.csproj" -c Release --nologo -v quiet -o "$root/.build/bench" >&2
+exec dotnet "$root/.build/bench/Orchestrator.Topology.Bench.dll" "$@"

@@ -6,23 +6,16 @@ namespace Orchestrator.Topology.Homology;
 /// order Ripser uses, so the cofacet enumerated first among equal diameters is the earliest).
 /// </summary>
 /// <remarks>
-/// The high 32 bits are the float's bits mapped to an order-preserving unsigned integer; the low 32 bits
-/// are the bitwise complement of the index, so indices must be below 2³².
+/// The high 32 bits are the float's order-preserving key (<see cref="OrderedFloatSort.EncodeBits"/>, the one
+/// definition of that encoding); the low 32 bits are the bitwise complement of the index, so indices must be
+/// below 2³².
 /// </remarks>
 internal static class FiltrationKey
 {
-    public static ulong Of(float diameter, uint index) => ((ulong)SortableBits(diameter) << 32) | ~index;
+    public static ulong Of(float diameter, uint index) =>
+        ((ulong)(uint)OrderedFloatSort.EncodeBits(BitConverter.SingleToInt32Bits(diameter)) << 32) | ~index;
 
-    public static float Diameter(ulong key) => FromSortableBits((uint)(key >> 32));
+    public static float Diameter(ulong key) => BitConverter.Int32BitsToSingle(OrderedFloatSort.DecodeBits((int)(key >> 32)));
 
     public static uint Index(ulong key) => ~(uint)key;
-
-    private static uint SortableBits(float value)
-    {
-        var bits = BitConverter.SingleToUInt32Bits(value);
-        return (bits & 0x8000_0000u) != 0 ? ~bits : bits | 0x8000_0000u;
-    }
-
-    private static float FromSortableBits(uint sortable) =>
-        BitConverter.UInt32BitsToSingle((sortable & 0x8000_0000u) != 0 ? sortable & 0x7FFF_FFFFu : ~sortable);
 }

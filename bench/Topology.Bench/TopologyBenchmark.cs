@@ -2,7 +2,7 @@ using System.Globalization;
 using Orchestrator.Topology;
 using Spectre.Console;
 
-namespace Orchestrator.Bench;
+namespace Orchestrator.Topology.Bench;
 
 /// <summary>
 /// The topology core: the connectome for m = 1000 probe samples, and decomposition + distance side by

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Orchestrator.Topology.Homology;
 
-namespace Orchestrator.Bench;
+namespace Orchestrator.Topology.Bench;
 
 /// <summary>
 /// Runs Debian's <c>ripser</c> CLI under <c>/usr/bin/time -v</c> on a lower-triangular distance file and

@@ -1,3 +1,3 @@
-using Orchestrator.Bench;
+using Orchestrator.Topology.Bench;
 
 return BenchmarkHarnesses.Run(args);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Orchestrator.Bench;
+namespace Orchestrator.Topology.Bench;
 
 /// <summary>
 /// Times an action: warm-up runs (at least the given number and about 0.5 s), then several timed repetitions; reports the median and minimum,

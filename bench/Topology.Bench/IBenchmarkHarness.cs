@@ -1,4 +1,4 @@
-namespace Orchestrator.Bench;
+namespace Orchestrator.Topology.Bench;
 
 /// <summary>One timed harness, selected by the first command-line argument. Adding a harness is adding one file.</summary>
 internal interface IBenchmarkHarness

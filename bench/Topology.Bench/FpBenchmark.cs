@@ -3,7 +3,7 @@ using Orchestrator.Topology;
 using Orchestrator.Topology.Homology;
 using Spectre.Console;
 
-namespace Orchestrator.Bench;
+namespace Orchestrator.Topology.Bench;
 
 /// <summary>
 /// FP (Vietoris–Rips persistence, dimensions 0 and 1, of d = 1 − W) side by side with Debian's ripser

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace Orchestrator.Bench;
+namespace Orchestrator.Topology.Bench;
 
 /// <summary>
 /// Runs the scipy decomposition path (<c>scipy_decompose.py</c>) with Debian's <c>/usr/bin/python3</c>

@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace Orchestrator.Bench;
+namespace Orchestrator.Topology.Bench;
 
 /// <summary>Finds every <see cref="IBenchmarkHarness"/> in this assembly and dispatches on the first argument.</summary>
 internal static class BenchmarkHarnesses

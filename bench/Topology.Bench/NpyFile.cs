@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Orchestrator.Bench;
+namespace Orchestrator.Topology.Bench;
 
 /// <summary>Writes a 2-D float32 C-order NumPy .npy file (format version 1.0).</summary>
 internal static class NpyFile

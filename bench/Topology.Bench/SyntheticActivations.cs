@@ -1,4 +1,4 @@
-namespace Orchestrator.Bench;
+namespace Orchestrator.Topology.Bench;
 
 /// <summary>
 /// Reproducible activations with the structure of a hidden layer: a few latent factors mixed into
