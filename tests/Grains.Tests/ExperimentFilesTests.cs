@@ -2,7 +2,7 @@ using Orchestrator.Client.Reports;
 using Orchestrator.Client.Sweeps;
 using Orchestrator.Contracts;
 using Orchestrator.Contracts.Sweeps;
-using Orchestrator.Training.Data;
+using Orchestrator.Data;
 
 namespace Orchestrator.Grains.Tests;
 
@@ -68,7 +68,7 @@ public sealed class ExperimentFilesTests(TestClusterFixture fixture) : IDisposab
     public async Task Without_the_cifar_files_the_architecture_sweep_says_where_to_put_them(string file)
     {
         var sweep = Tiny(file);
-        var availability = DatasetCatalog.Availability(sweep.Dataset);
+        var availability = DatasetCatalog.Default.Availability(sweep.Dataset);
         var sweepId = TrialExpansion.SweepIdOf(sweep.Name);
         await fixture.Client.GetGrain<ISweepCoordinatorGrain>(sweepId).Submit(sweep);
         var status = await Synthetic.WaitAsync(fixture.Client, sweepId, Synthetic.Done, Timeout);

@@ -82,10 +82,10 @@ public sealed class SweepFileValidationTests
     {
         // Contracts (and the CLI through it) cannot reference Training: these tests keep the lists in step.
         Assert.Equal(
-            Orchestrator.Training.Data.DatasetCatalog.Names.Order(StringComparer.Ordinal),
+            Orchestrator.Data.DatasetCatalog.Default.Names.Order(StringComparer.Ordinal),
             SweepFile.Datasets.Order(StringComparer.Ordinal));
         Assert.Equal(
-            Orchestrator.Training.Models.ModelCatalog.Names.Order(StringComparer.Ordinal),
+            Orchestrator.Data.Models.ModelDescriptorCatalog.Default.Names.Order(StringComparer.Ordinal),
             SweepFile.Models.Order(StringComparer.Ordinal));
     }
 

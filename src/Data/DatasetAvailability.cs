@@ -1,4 +1,4 @@
-namespace Orchestrator.Training.Data;
+namespace Orchestrator.Data;
 
 /// <summary>Whether a dataset can be loaded on this machine, from where, and how to install it if not.</summary>
 /// <param name="Name">Dataset name.</param>

@@ -1,4 +1,4 @@
-namespace Orchestrator.Training.Data;
+namespace Orchestrator.Data;
 
 /// <summary>
 /// CIFAR-10 and CIFAR-100 in their binary distribution format: fixed-size records of label byte(s)

@@ -1,6 +1,6 @@
-using Orchestrator.Training.Data;
+using Orchestrator.Data;
 
-namespace Orchestrator.Training.Tests;
+namespace Orchestrator.Data.Tests;
 
 public sealed class SamplingTests
 {
@@ -50,22 +50,5 @@ public sealed class SamplingTests
         Assert.Equal(160, kept.Length);
         Assert.Empty(held.Intersect(kept));
         Assert.All(Enumerable.Range(0, 4), c => Assert.Equal(10, held.Count(i => labels[i] == c)));
-    }
-
-    [Fact]
-    public void Prepared_data_holds_out_validation_and_draws_the_probe_from_training_data()
-    {
-        var dataset = SyntheticDataset.Create();
-        var settings = new TrainingSettings("synthetic", 0.5, "mlp-small", ProbeSize: 100, ValidationFraction: 0.25, Seed: 4);
-
-        var data = PreparedData.From(dataset, settings);
-        var again = PreparedData.From(dataset, settings);
-
-        Assert.Equal(400, data.Train.Count + data.Validation!.Count);
-        Assert.Equal(100, data.Validation.Count);
-        Assert.Equal(100, data.Probe.Count);
-        Assert.Equal(data.Probe.Pixels, again.Probe.Pixels);
-        var trainRows = Enumerable.Range(0, data.Train.Count).Select(i => string.Join(",", data.Train.Pixels.AsSpan(i * 64, 64).ToArray())).ToHashSet();
-        Assert.All(Enumerable.Range(0, data.Probe.Count), i => Assert.Contains(string.Join(",", data.Probe.Pixels.AsSpan(i * 64, 64).ToArray()), trainRows));
     }
 }

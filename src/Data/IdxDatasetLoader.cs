@@ -1,4 +1,4 @@
-namespace Orchestrator.Training.Data;
+namespace Orchestrator.Data;
 
 /// <summary>Fashion-MNIST (and official MNIST) from the four IDX files, gzip or plain.</summary>
 public static class IdxDatasetLoader

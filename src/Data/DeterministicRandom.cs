@@ -1,4 +1,4 @@
-namespace Orchestrator.Training.Data;
+namespace Orchestrator.Data;
 
 /// <summary>
 /// SplitMix64: a tiny, fully specified PRNG, so that a seed selects the same subset, split, probe

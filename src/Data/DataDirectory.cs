@@ -1,4 +1,4 @@
-namespace Orchestrator.Training.Data;
+namespace Orchestrator.Data;
 
 /// <summary>Where dataset files live: <c>ORCHESTRATOR_DATA_DIR</c>, else <c>~/.cache/orchestrator/data</c>.</summary>
 public static class DataDirectory

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace Orchestrator.Training.Tests;
+namespace Orchestrator.Data.Tests;
 
 /// <summary>Writes IDX files the way the MNIST distribution does, for loader tests.</summary>
 internal static class IdxFiles

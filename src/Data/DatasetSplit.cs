@@ -1,4 +1,4 @@
-namespace Orchestrator.Training.Data;
+namespace Orchestrator.Data;
 
 /// <summary>A dataset's training and test parts, with a sentence saying where they came from.</summary>
 /// <param name="Name">Dataset name as used on the command line.</param>

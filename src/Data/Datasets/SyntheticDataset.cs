@@ -1,11 +1,11 @@
-namespace Orchestrator.Training.Data;
+namespace Orchestrator.Data.Datasets;
 
 /// <summary>
 /// A tiny generated dataset for fast tests: 4 classes of 1 × 8 × 8 images, each a fixed random
 /// prototype plus noise, so a small network learns it in an epoch or two. Fully determined by
 /// its constants (not by the run's seed), like a real dataset.
 /// </summary>
-public static class SyntheticDataset
+public sealed class SyntheticDataset : DatasetDescriptor
 {
     /// <summary>Number of classes.</summary>
     public const int Classes = 4;
@@ -18,6 +18,19 @@ public static class SyntheticDataset
 
     /// <summary>Test items.</summary>
     public const int TestCount = 200;
+
+    /// <inheritdoc />
+    public override string Name => "synthetic";
+
+    /// <inheritdoc />
+    public override string Description => "generated in memory: 4 classes of 8×8 noisy prototypes, for fast tests";
+
+    /// <inheritdoc />
+    public override DatasetAvailability Locate(string dataDirectory) =>
+        new(Name, true, "(generated in memory)", "4 classes, 8×8, 800 train / 200 test", string.Empty);
+
+    /// <inheritdoc />
+    public override DatasetSplit Load(DatasetAvailability found, string dataDirectory) => Create();
 
     /// <summary>Generates the dataset.</summary>
     public static DatasetSplit Create()

@@ -1,6 +1,6 @@
-using Orchestrator.Training.Data;
+using Orchestrator.Data;
 
-namespace Orchestrator.Training.Tests;
+namespace Orchestrator.Data.Tests;
 
 public sealed class IdxReaderTests
 {
@@ -116,7 +116,7 @@ public sealed class IdxReaderTests
     public void Real_fashion_mnist_from_debian_has_the_documented_shape()
     {
         Assert.SkipUnless(IdxDatasetLoader.IsComplete(DataDirectory.DebianFashionMnist), "dataset-fashion-mnist is not installed (scripts/bootstrap.sh --with datasets)");
-        var data = DatasetCatalog.Load("fashion-mnist");
+        var data = DatasetCatalog.Default.Load("fashion-mnist");
 
         Assert.Equal(60000, data.Train.Count);
         Assert.Equal(10000, data.Test.Count);

@@ -1,4 +1,4 @@
-namespace Orchestrator.Training.Data;
+namespace Orchestrator.Data;
 
 /// <summary>
 /// Seeded, stratified selections of item indices: every class contributes the same share, and the

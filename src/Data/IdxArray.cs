@@ -1,4 +1,4 @@
-namespace Orchestrator.Training.Data;
+namespace Orchestrator.Data;
 
 /// <summary>An unsigned-byte IDX array: its dimensions and its values in row-major order.</summary>
 /// <param name="Dimensions">Sizes, outermost first (e.g. [60000, 28, 28] for images).</param>

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace Orchestrator.Training.Data;
+namespace Orchestrator.Data;
 
 /// <summary>
 /// Reads the IDX format of (Fashion-)MNIST: a 4-byte magic (0, 0, type, rank), big-endian 32-bit

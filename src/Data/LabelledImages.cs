@@ -1,4 +1,4 @@
-namespace Orchestrator.Training.Data;
+namespace Orchestrator.Data;
 
 /// <summary>
 /// Images with integer labels, held as float pixels in [0, 1], item-major, each item
