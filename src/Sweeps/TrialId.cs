@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Orchestrator.Contracts;
 
-namespace Orchestrator.Contracts;
+namespace Orchestrator.Sweeps;
 
 /// <summary>
 /// Stable trial ids: a hash of everything that determines the run, so the same settings always get

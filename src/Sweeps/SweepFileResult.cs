@@ -1,4 +1,6 @@
-namespace Orchestrator.Contracts.Sweeps;
+using Orchestrator.Contracts;
+
+namespace Orchestrator.Sweeps;
 
 /// <summary>The outcome of reading a sweep file: a definition, or every error found.</summary>
 /// <param name="Definition">The sweep when there are no errors.</param>

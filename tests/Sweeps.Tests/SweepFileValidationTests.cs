@@ -1,6 +1,8 @@
-using Orchestrator.Contracts.Sweeps;
+using Orchestrator.Data;
+using Orchestrator.Data.Models;
+using Orchestrator.Topology.Stopping;
 
-namespace Orchestrator.Grains.Tests;
+namespace Orchestrator.Sweeps.Tests;
 
 public sealed class SweepFileValidationTests
 {
@@ -56,7 +58,7 @@ public sealed class SweepFileValidationTests
     }
 
     [Theory]
-    [InlineData("\"dataset\": \"imagenet\"", "dataset", "allowed: fashion-mnist, mnist, cifar10, cifar100, synthetic")]
+    [InlineData("\"dataset\": \"imagenet\"", "dataset", "allowed: cifar10, cifar100, fashion-mnist, mnist, synthetic")]
     [InlineData("\"dataset\": 3", "dataset", "must be a string")]
     [InlineData("\"fractions\": [0.5, 1.5]", "fractions[1]", "must be in (0, 1]")]
     [InlineData("\"fractions\": [0]", "fractions[0]", "must be in (0, 1]")]
@@ -72,36 +74,48 @@ public sealed class SweepFileValidationTests
     [InlineData("\"name\": \"???\"", "name", "letter or digit")]
     public void A_bad_top_level_value_is_named_by_its_json_path(string property, string path, string message)
     {
-        var json = $$"""{ "dataset": "synthetic", "model": "mlp-small", "stopping": ["top"], {{property}} }""";
-        json = json.Replace("\"dataset\": \"synthetic\", \"model\": \"m\", \"stopping\": [\"top\"], \"dataset\"", "\"model\": \"m\", \"stopping\": [\"top\"], \"dataset\"", StringComparison.Ordinal);
+        // The bad value replaces the valid one of the same key (a key given twice is an error of its own).
+        var key = property[1..property.IndexOf('"', 1)];
+        var valid = new Dictionary<string, string> { ["dataset"] = "\"synthetic\"", ["model"] = "\"mlp-small\"", ["stopping"] = "[\"top\"]" };
+        var others = valid.Where(p => p.Key != key).Select(p => $"\"{p.Key}\": {p.Value}");
+        var json = "{ " + string.Join(", ", others.Append(property)) + " }";
+        Assert.Single(json.Split($"\"{key}\"", StringSplitOptions.None).Skip(1));
         AssertSingleError(json, path, message);
     }
 
     [Fact]
-    public void The_sweep_file_accepts_exactly_the_datasets_and_models_of_the_training_engine()
+    public void The_sweep_file_accepts_exactly_the_datasets_and_models_of_the_catalogs()
     {
-        // Contracts (and the CLI through it) cannot reference Training: these tests keep the lists in step.
-        Assert.Equal(
-            Orchestrator.Data.DatasetCatalog.Default.Names.Order(StringComparer.Ordinal),
-            SweepFile.Datasets.Order(StringComparer.Ordinal));
-        Assert.Equal(
-            Orchestrator.Data.Models.ModelDescriptorCatalog.Default.Names.Order(StringComparer.Ordinal),
-            SweepFile.Models.Order(StringComparer.Ordinal));
+        // The names come from the catalogs themselves; this pins that every one of them is accepted and the
+        // error for any other lists them all.
+        Assert.All(DatasetCatalog.Default.Names, dataset => Assert.True(
+            SweepFile.Parse($$"""{ "dataset": "{{dataset}}", "model": "mlp-small", "stopping": ["top"] }""").IsValid, dataset));
+        Assert.All(ModelDescriptorCatalog.Default.Names, model => Assert.True(
+            SweepFile.Parse($$"""{ "dataset": "synthetic", "model": "{{model}}", "stopping": ["top"] }""").IsValid, model));
+        AssertSingleError("""{ "dataset": "imagenet", "model": "mlp-small", "stopping": ["top"] }""", "dataset", "allowed: " + string.Join(", ", DatasetCatalog.Default.Names));
+        AssertSingleError("""{ "dataset": "synthetic", "model": "resnet", "stopping": ["top"] }""", "model", "allowed: " + string.Join(", ", ModelDescriptorCatalog.Default.Names));
     }
 
     [Fact]
     public void The_sweep_file_accepts_exactly_the_criteria_of_the_topology_catalog()
     {
-        // Contracts cannot reference Topology, so the list is written out there; this keeps the two in step.
-        Assert.Equal(
-            Orchestrator.Topology.Stopping.StoppingCriterionCatalog.Default.Names.Order(StringComparer.Ordinal),
-            SweepFile.StoppingMethods.Order(StringComparer.Ordinal));
+        Assert.All(StoppingCriterionCatalog.Default.Names, method => Assert.True(
+            SweepFile.Parse($$"""{ "dataset": "synthetic", "model": "mlp-small", "stopping": ["{{method}}"] }""").IsValid, method));
+        AssertSingleError("""{ "dataset": "synthetic", "model": "mlp-small", "stopping": ["early"] }""", "stopping[0]", "allowed: " + string.Join(", ", StoppingCriterionCatalog.Default.Names));
+    }
+
+    [Fact]
+    public void The_sweep_file_accepts_exactly_the_training_devices()
+    {
+        Assert.All(TrainingDevices.Names, device => Assert.Equal(device,
+            SweepFile.Parse($$"""{ "dataset": "synthetic", "model": "mlp-small", "stopping": ["top"], "device": "{{device}}" }""").Definition!.Device));
+        Assert.Equal(TrainingDevices.Cpu, SweepFile.Parse("""{ "dataset": "synthetic", "model": "mlp-small", "stopping": ["top"] }""").Definition!.Device);
     }
 
     [Theory]
     [InlineData("[]", "stopping", "non-empty list")]
-    [InlineData("[\"patience\"]", "stopping[0]", "allowed: top, vl, fp, np, none")]
-    [InlineData("[{ \"method\": \"early\" }]", "stopping[0].method", "allowed: top, vl, fp, np, none")]
+    [InlineData("[\"patience\"]", "stopping[0]", "allowed: fp, none, np, top, vl")]
+    [InlineData("[{ \"method\": \"early\" }]", "stopping[0].method", "allowed: fp, none, np, top, vl")]
     [InlineData("[{ \"parameters\": {} }]", "stopping[0].method", "is required")]
     [InlineData("[{ \"method\": \"top\", \"parameters\": { \"patience\": [1] } }]", "stopping[0].parameters.patience", "finite number or a non-empty string")]
     [InlineData("[{ \"method\": \"top\", \"parameters\": { \"smoothing\": \"\" } }]", "stopping[0].parameters.smoothing", "finite number or a non-empty string")]
@@ -144,25 +158,6 @@ public sealed class SweepFileValidationTests
         var result = SweepFile.Parse(json);
         Assert.Equal(["dataset", "grid.lr[0]", "grid.lr[1]", "maxEpochs"], result.Errors.Select(e => e.Path).Order(StringComparer.Ordinal));
         Assert.Null(result.Definition);
-    }
-
-    [Fact]
-    public void The_quickstart_experiment_is_valid()
-    {
-        var path = Path.Combine(RepositoryRoot(), "experiments", "quickstart.json");
-        var result = SweepFile.Load(path);
-        Assert.True(result.IsValid, string.Join("; ", result.Errors));
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Orchestrator.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 
     private static void AssertSingleError(string json, string path, string message)

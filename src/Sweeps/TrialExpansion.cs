@@ -1,12 +1,27 @@
 using System.Text;
+using Orchestrator.Contracts;
+using Orchestrator.Topology.Stopping;
 
-namespace Orchestrator.Contracts;
+namespace Orchestrator.Sweeps;
 
 /// <summary>Expands a sweep into its trials: the Cartesian product of fractions, grid and stopping methods.</summary>
 public static class TrialExpansion
 {
-    /// <summary>Stopping methods that need a labelled validation hold-out.</summary>
-    public static readonly IReadOnlySet<string> MethodsNeedingValidation = new HashSet<string>(StringComparer.Ordinal) { "vl" };
+    /// <summary>
+    /// True when the criterion <paramref name="method"/> reads the validation loss (its descriptor declares
+    /// <see cref="CriterionSignals.ValidationLoss"/>), so its trials hold out a labelled split.
+    /// </summary>
+    /// <remarks>
+    /// A method the catalog does not know needs none here: a validated sweep has no such method, and a
+    /// definition built in code fails that trial later, when its criterion is created, with the catalog's message.
+    /// </remarks>
+    public static bool NeedsValidationHoldOut(string method, StoppingCriterionCatalog? criteria = null)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        var catalog = criteria ?? StoppingCriterionCatalog.Default;
+        return catalog.Names.Contains(method.Trim(), StringComparer.OrdinalIgnoreCase)
+               && catalog.Find(method).Signals.HasFlag(CriterionSignals.ValidationLoss);
+    }
 
     /// <summary>The sweep id for a sweep name: lower-case letters, digits and dashes.</summary>
     public static string SweepIdOf(string name)
@@ -23,7 +38,9 @@ public static class TrialExpansion
     }
 
     /// <summary>All trials of <paramref name="sweep"/>, in a stable order (first list varies slowest).</summary>
-    public static IReadOnlyList<TrialSpec> Expand(SweepDefinition sweep)
+    /// <param name="sweep">A validated sweep.</param>
+    /// <param name="criteria">The catalog its stopping methods come from; null for <see cref="StoppingCriterionCatalog.Default"/>.</param>
+    public static IReadOnlyList<TrialSpec> Expand(SweepDefinition sweep, StoppingCriterionCatalog? criteria = null)
     {
         ArgumentNullException.ThrowIfNull(sweep);
         var sweepId = SweepIdOf(sweep.Name);
@@ -54,7 +71,7 @@ public static class TrialExpansion
                 Stopping = stopping,
                 MaxEpochs = sweep.MaxEpochs,
                 ProbeSize = sweep.ProbeSize,
-                ValidationFraction = MethodsNeedingValidation.Contains(stopping.Name) ? sweep.ValidationFraction : 0,
+                ValidationFraction = NeedsValidationHoldOut(stopping.Name, criteria) ? sweep.ValidationFraction : 0,
                 Device = sweep.Device,
                 CheckpointEvery = sweep.CheckpointEvery,
                 MaxRestarts = sweep.MaxRestarts,

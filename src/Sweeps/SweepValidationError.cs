@@ -1,4 +1,4 @@
-namespace Orchestrator.Contracts.Sweeps;
+namespace Orchestrator.Sweeps;
 
 /// <summary>One problem in a sweep file: the JSON path of the value and what is allowed there.</summary>
 /// <param name="Path">JSON path, e.g. <c>grid.lr[2]</c>.</param>

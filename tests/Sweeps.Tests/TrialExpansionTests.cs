@@ -1,7 +1,7 @@
 using Orchestrator.Contracts;
-using Orchestrator.Contracts.Sweeps;
+using Orchestrator.Topology.Stopping;
 
-namespace Orchestrator.Grains.Tests;
+namespace Orchestrator.Sweeps.Tests;
 
 public sealed class TrialExpansionTests
 {
@@ -28,6 +28,20 @@ public sealed class TrialExpansionTests
         var trials = TrialExpansion.Expand(sweep);
         Assert.Equal(0, trials.Single(t => t.Stopping.Name == "top").ValidationFraction);
         Assert.Equal(0.25, trials.Single(t => t.Stopping.Name == "vl").ValidationFraction);
+    }
+
+    [Fact]
+    public void Every_criterion_reading_the_validation_loss_and_no_other_gets_a_hold_out()
+    {
+        var catalog = StoppingCriterionCatalog.Default;
+        var methods = string.Join(", ", catalog.Names.Select(n => $"\"{n}\""));
+        var trials = TrialExpansion.Expand(Sweep($$"""{ "dataset": "synthetic", "model": "mlp-small", "stopping": [{{methods}}], "validationFraction": 0.25 }"""));
+        Assert.Equal(catalog.Names.Count(), trials.Count);
+        Assert.All(trials, t => Assert.Equal(
+            catalog.Find(t.Stopping.Name).Signals.HasFlag(CriterionSignals.ValidationLoss) ? 0.25 : 0,
+            t.ValidationFraction));
+        Assert.Contains(trials, t => t.ValidationFraction > 0);
+        Assert.Contains(trials, t => t.ValidationFraction == 0);
     }
 
     [Fact]
