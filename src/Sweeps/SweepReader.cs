@@ -24,6 +24,7 @@ internal sealed class SweepReader(SweepCatalogs catalogs)
             return null;
         }
 
+        DuplicateKeyCheck.Check(root, Fields.Error);
         Fields.CheckUnknown(root, string.Empty, SweepSchema.TopLevelProperties);
         var name = Fields.ReadString(root, "name", "name", required: false, allowed: null) ?? defaultName;
         if (!name.Any(char.IsAsciiLetterOrDigit))

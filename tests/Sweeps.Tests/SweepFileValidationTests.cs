@@ -113,6 +113,23 @@ public sealed class SweepFileValidationTests
     }
 
     [Theory]
+    [InlineData("""{ "dataset": "synthetic", "model": "mlp-small", "stopping": ["none"], "maxEpochs": 2, "maxEpochs": 5000 }""", "maxEpochs")]
+    [InlineData("""{ "dataset": "synthetic", "dataset": "synthetic", "model": "mlp-small", "stopping": ["none"] }""", "dataset")]
+    [InlineData("""{ "dataset": "synthetic", "model": "mlp-small", "grid": { "lr": [0.1], "lr": [0.2] }, "stopping": ["none"] }""", "grid.lr")]
+    [InlineData("""{ "dataset": "synthetic", "model": "mlp-small", "stopping": ["top", { "method": "vl", "parameters": { "patience": 2, "patience": 9 } }] }""", "stopping[1].parameters.patience")]
+    [InlineData("""{ "dataset": "synthetic", "model": "mlp-small", "stopping": [{ "method": "top", "method": "vl" }] }""", "stopping[0].method")]
+    public void A_key_given_twice_is_an_error_at_its_json_path(string json, string path)
+    {
+        AssertSingleError(json, path, "appears twice");
+    }
+
+    [Fact]
+    public void A_key_given_three_times_is_reported_once_with_its_count()
+    {
+        AssertSingleError("""{ "dataset": "synthetic", "model": "mlp-small", "stopping": ["none"], "probeSize": 10, "probeSize": 20, "probeSize": 30 }""", "probeSize", "appears 3 times");
+    }
+
+    [Theory]
     [InlineData("[]", "stopping", "non-empty list")]
     [InlineData("[\"patience\"]", "stopping[0]", "allowed: fp, none, np, top, vl")]
     [InlineData("[{ \"method\": \"early\" }]", "stopping[0].method", "allowed: fp, none, np, top, vl")]
