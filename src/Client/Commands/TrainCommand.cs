@@ -3,6 +3,7 @@ using System.Globalization;
 using Orchestrator.Client.Worker;
 using Orchestrator.Data;
 using Orchestrator.Data.Models;
+using Orchestrator.Sweeps;
 using Orchestrator.Topology.Stopping;
 
 namespace Orchestrator.Client.Commands;
@@ -38,7 +39,7 @@ internal static class TrainCommand
         var libtorch = new Option<string?>("--libtorch") { Description = "CUDA-enabled libtorch directory (default $ORCHESTRATOR_LIBTORCH_DIR)." };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Write a checkpoint to this file after every epoch." };
         var resume = new Option<string?>("--resume") { Description = "Continue from this checkpoint (same settings)." };
-        var command = new Command("train", "Trains one network and stops it with a criterion (TOP, FP, NP, VL or none); live progress, summary table, optional JSON.")
+        var command = new Command("train", $"Trains one network and stops it with a criterion ({string.Join(", ", StoppingCriterionCatalog.Default.Names)}); live progress, summary table, optional JSON.")
         {
             dataset, fraction, epochs, stop, seed, device, json, model, lr, momentum, batch, weightDecay, probe, validation, width, dataDir, libtorch, checkpoint, resume,
         };
@@ -79,7 +80,7 @@ internal static class TrainCommand
                 throw new InputException($"--stop: {ex.Message}");
             }
 
-            Require(criterion.Name != "vl" || v is null || v > 0, "--stop vl needs a labelled hold-out: --validation-fraction must be > 0 (default 0.2).");
+            Require(!TrialExpansion.NeedsValidationHoldOut(criterion.Name) || v is null || v > 0, $"--stop {criterion.Name} needs a labelled hold-out: --validation-fraction must be > 0 (default 0.2).");
             var jsonPath = parse.GetValue(json);
             if (jsonPath is not null)
             {
