@@ -18,6 +18,7 @@ public sealed class DatasetCatalog
     {
         _byName = DescriptorDiscovery.ByName(descriptors, d => d.Name, "datasets");
         Descriptors = [.. _byName.Values.OrderBy(d => d.Name, StringComparer.Ordinal)];
+        Names = [.. Descriptors.Select(d => d.Name)];
     }
 
     /// <summary>The datasets of this library (<c>fashion-mnist</c>, <c>mnist</c>, <c>cifar10</c>, …).</summary>
@@ -27,7 +28,7 @@ public sealed class DatasetCatalog
     public IReadOnlyList<DatasetDescriptor> Descriptors { get; }
 
     /// <summary>The names of the known datasets, sorted.</summary>
-    public IReadOnlyList<string> Names => [.. Descriptors.Select(d => d.Name)];
+    public IReadOnlyList<string> Names { get; }
 
     /// <summary>A catalog of every descriptor found in <paramref name="assemblies"/>.</summary>
     public static DatasetCatalog Discover(params Assembly[] assemblies) =>

@@ -19,6 +19,7 @@ public sealed class ModelDescriptorCatalog
     {
         _byName = DescriptorDiscovery.ByName(descriptors, d => d.Name, "models");
         Descriptors = [.. _byName.Values.OrderBy(d => d.Name, StringComparer.Ordinal)];
+        Names = [.. Descriptors.Select(d => d.Name)];
         foreach (var descriptor in Descriptors)
         {
             foreach (var dataset in descriptor.DefaultFor)
@@ -45,7 +46,7 @@ public sealed class ModelDescriptorCatalog
     public IReadOnlyList<ModelDescriptor> Descriptors { get; }
 
     /// <summary>The names of the known models, sorted.</summary>
-    public IReadOnlyList<string> Names => [.. Descriptors.Select(d => d.Name)];
+    public IReadOnlyList<string> Names { get; }
 
     /// <summary>A catalog of every descriptor found in <paramref name="assemblies"/>.</summary>
     public static ModelDescriptorCatalog Discover(params Assembly[] assemblies) =>
