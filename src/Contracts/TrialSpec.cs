@@ -5,7 +5,7 @@ namespace Orchestrator.Contracts;
 [Immutable]
 public sealed record TrialSpec
 {
-    /// <summary>Stable id derived from the parameters (see <see cref="TrialId"/>).</summary>
+    /// <summary>Stable id derived from the parameters (see <c>Orchestrator.Sweeps.TrialId</c>).</summary>
     [Id(0)]
     public required string Id { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Orchestrator.Contracts;
+using Orchestrator.Sweeps;
 
 namespace Orchestrator.Grains;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Orchestrator.Training.Data;
+using Orchestrator.Data;
+using Orchestrator.Data.Models;
 using Orchestrator.Training.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -149,8 +150,8 @@ public sealed class TrainingSession : IDisposable
             }
         }
 
-        Require(DatasetCatalog.IsKnown(settings.Dataset), $"dataset '{settings.Dataset}' is unknown (known: {string.Join(", ", DatasetCatalog.Names)}).");
-        Require(ModelCatalog.IsKnown(settings.Model), $"model '{settings.Model}' is unknown (known: {string.Join(", ", ModelCatalog.Names)}).");
+        Require(DatasetCatalog.Default.IsKnown(settings.Dataset), $"dataset '{settings.Dataset}' is unknown (known: {string.Join(", ", DatasetCatalog.Default.Names)}).");
+        Require(ModelDescriptorCatalog.Default.IsKnown(settings.Model), $"model '{settings.Model}' is unknown (known: {string.Join(", ", ModelDescriptorCatalog.Default.Names)}).");
         Require(settings.Fraction > 0 && settings.Fraction <= 1, $"fraction is {settings.Fraction}; it must be in (0, 1].");
         Require(settings.LearningRate > 0 && double.IsFinite(settings.LearningRate), $"learning rate is {settings.LearningRate}; it must be > 0.");
         Require(settings.Momentum >= 0 && settings.Momentum < 1, $"momentum is {settings.Momentum}; it must be in [0, 1).");

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Orchestrator.Client.Sweeps;
 using Orchestrator.Contracts;
-using Orchestrator.Contracts.Sweeps;
+using Orchestrator.Sweeps;
 
 namespace Orchestrator.Client.Tests;
 

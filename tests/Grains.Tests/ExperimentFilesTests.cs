@@ -1,13 +1,13 @@
 using Orchestrator.Client.Reports;
 using Orchestrator.Client.Sweeps;
 using Orchestrator.Contracts;
-using Orchestrator.Contracts.Sweeps;
-using Orchestrator.Training.Data;
+using Orchestrator.Data;
+using Orchestrator.Sweeps;
 
 namespace Orchestrator.Grains.Tests;
 
 /// <summary>
-/// The sweep files in experiments/ validate, and a tiny version of each runnable one (2 epochs, 1 seed, a
+/// A tiny version of each runnable sweep file in experiments/ (2 epochs, 1 seed, a
 /// small fraction and probe) runs to completion on the test cluster and yields a report.
 /// </summary>
 [Collection(ClusterCollection.Name)]
@@ -16,23 +16,7 @@ public sealed class ExperimentFilesTests(TestClusterFixture fixture) : IDisposab
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(240);
     private readonly string _results = Directory.CreateTempSubdirectory("orchestrator-experiments-").FullName;
 
-    public static TheoryData<string> Files() => [.. Directory.GetFiles(ExperimentsDirectory(), "*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
-
     public void Dispose() => Directory.Delete(_results, recursive: true);
-
-    [Theory]
-    [MemberData(nameof(Files))]
-    public void Every_experiment_file_validates(string file)
-    {
-        var result = SweepFile.Load(Path.Combine(ExperimentsDirectory(), file));
-        Assert.Empty(result.Errors);
-        if (file.StartsWith("paper-", StringComparison.Ordinal))
-        {
-            var json = File.ReadAllText(Path.Combine(ExperimentsDirectory(), file));
-            Assert.Contains("\"recordTestAccuracy\": true", json, StringComparison.Ordinal);
-            Assert.Contains("\"seed\": [\n      0,\n      1,\n      2,\n      3,\n      4\n    ]", json, StringComparison.Ordinal);
-        }
-    }
 
     [Theory]
     [InlineData("paper-data-limited-fashion-mnist.json")]
@@ -68,7 +52,7 @@ public sealed class ExperimentFilesTests(TestClusterFixture fixture) : IDisposab
     public async Task Without_the_cifar_files_the_architecture_sweep_says_where_to_put_them(string file)
     {
         var sweep = Tiny(file);
-        var availability = DatasetCatalog.Availability(sweep.Dataset);
+        var availability = DatasetCatalog.Default.Availability(sweep.Dataset);
         var sweepId = TrialExpansion.SweepIdOf(sweep.Name);
         await fixture.Client.GetGrain<ISweepCoordinatorGrain>(sweepId).Submit(sweep);
         var status = await Synthetic.WaitAsync(fixture.Client, sweepId, Synthetic.Done, Timeout);

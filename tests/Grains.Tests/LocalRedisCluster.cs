@@ -30,7 +30,7 @@ internal sealed class LocalRedisCluster : IAsyncDisposable
 #else
         const string configuration = "Release";
 #endif
-        return Path.Combine(SweepFileValidationTests.RepositoryRoot(), "src", "Silo", "bin", configuration, "net10.0", "orchestrator-silo.dll");
+        return Path.Combine(RepositoryRoot.Find(), "src", "Silo", "bin", configuration, "net10.0", "orchestrator-silo.dll");
     }
 
     public static async Task<LocalRedisCluster> StartAsync(int silos, int slots)

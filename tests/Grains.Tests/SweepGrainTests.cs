@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Orchestrator.Contracts;
+using Orchestrator.Sweeps;
 
 namespace Orchestrator.Grains.Tests;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Orchestrator.Client.Sweeps;
 using Orchestrator.Contracts;
-using Orchestrator.Contracts.Sweeps;
+using Orchestrator.Sweeps;
 
 namespace Orchestrator.Grains.Tests;
 

@@ -1,5 +1,5 @@
 using Orchestrator.Contracts;
-using Orchestrator.Contracts.Sweeps;
+using Orchestrator.Sweeps;
 
 namespace Orchestrator.Grains.Tests;
 
@@ -11,7 +11,9 @@ internal static class Synthetic
 
     public static SweepDefinition Sweep(string name, string extra)
     {
-        var json = $$"""{ "name": "{{name}}", "dataset": "{{Dataset}}", "model": "{{Model}}", "probeSize": 32, "fractions": [1.0], {{extra}} }""";
+        // A sweep file may give a key once, so a probeSize in extra replaces the default instead of repeating it.
+        var probe = extra.Contains("\"probeSize\"", StringComparison.Ordinal) ? string.Empty : "\"probeSize\": 32, ";
+        var json = $$"""{ "name": "{{name}}", "dataset": "{{Dataset}}", "model": "{{Model}}", {{probe}}"fractions": [1.0], {{extra}} }""";
         var result = SweepFile.Parse(json);
         return result.Definition ?? throw new InvalidOperationException(string.Join("; ", result.Errors));
     }

@@ -1,5 +1,5 @@
 using Orchestrator.Contracts;
-using Orchestrator.Contracts.Sweeps;
+using Orchestrator.Sweeps;
 
 namespace Orchestrator.Grains.Tests;
 

@@ -1,5 +1,5 @@
+using Orchestrator.Data;
 using Orchestrator.Topology;
-using Orchestrator.Training.Data;
 using static TorchSharp.torch;
 
 namespace Orchestrator.Training.Tests;

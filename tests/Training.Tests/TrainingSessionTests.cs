@@ -1,4 +1,5 @@
-using Orchestrator.Training.Data;
+using Orchestrator.Data;
+using Orchestrator.Data.Datasets;
 
 namespace Orchestrator.Training.Tests;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Orchestrator.Client.Sweeps;
 using Orchestrator.Contracts;
+using Orchestrator.Sweeps;
 
 namespace Orchestrator.Client.Commands;
 

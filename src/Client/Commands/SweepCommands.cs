@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Orchestrator.Client.Sweeps;
 using Orchestrator.Contracts;
+using Orchestrator.Sweeps;
 using Spectre.Console;
 
 namespace Orchestrator.Client.Commands;

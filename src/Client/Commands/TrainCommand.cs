@@ -1,8 +1,9 @@
-using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using Orchestrator.Client.Worker;
-using Orchestrator.Contracts.Sweeps;
+using Orchestrator.Data;
+using Orchestrator.Data.Models;
+using Orchestrator.Sweeps;
 using Orchestrator.Topology.Stopping;
 
 namespace Orchestrator.Client.Commands;
@@ -13,18 +14,18 @@ namespace Orchestrator.Client.Commands;
 /// </summary>
 internal static class TrainCommand
 {
-    // The worker checks again; these lists (shared with sweep files) only make errors early and cheap.
-    private static readonly ImmutableArray<string> Datasets = SweepFile.Datasets;
-    private static readonly ImmutableArray<string> Models = SweepFile.Models;
+    // The worker checks again; these catalogs (shared with sweep files) only make errors early and cheap.
+    private static readonly IReadOnlyList<string> Datasets = DatasetCatalog.Default.Names;
+    private static readonly IReadOnlyList<string> Models = ModelDescriptorCatalog.Default.Names;
 
     public static Command Create(CliContext context)
     {
         var dataset = new Option<string>("--dataset") { Description = $"Dataset: {string.Join(", ", Datasets)}.", Required = true };
         var fraction = new Option<double>("--fraction") { Description = "Stratified seeded fraction of the training set, in (0, 1].", DefaultValueFactory = _ => 0.1 };
         var epochs = new Option<int>("--epochs") { Description = "Maximum epochs.", DefaultValueFactory = _ => 100 };
-        var stop = new Option<string>("--stop") { Description = "Stopping criterion: top, fp, np, vl or none, optionally name:param=value,… (e.g. top:window=5); see `orchestrator topology criteria`.", DefaultValueFactory = _ => "top" };
+        var stop = new Option<string>("--stop") { Description = $"Stopping criterion: {string.Join(", ", StoppingCriterionCatalog.Default.Names)}, optionally name:param=value,… (e.g. top:window=5); see `orchestrator topology criteria`.", DefaultValueFactory = _ => "top" };
         var seed = new Option<int>("--seed") { Description = "Seed of subset, initialisation and batch order.", DefaultValueFactory = _ => 0 };
-        var device = new Option<string>("--device") { Description = "cpu, cuda or auto (cuda needs ORCHESTRATOR_LIBTORCH_DIR or --libtorch).", DefaultValueFactory = _ => "cpu" };
+        var device = new Option<string>("--device") { Description = $"{TrainingDevices.Listed} (cuda needs ORCHESTRATOR_LIBTORCH_DIR or --libtorch).", DefaultValueFactory = _ => TrainingDevices.Cpu };
         var json = new Option<string?>("--json") { Description = "Write settings, per-epoch records and the summary to this JSON file." };
         var model = new Option<string?>("--model") { Description = $"Network: {string.Join(", ", Models)} (default: the paper's network for the dataset)." };
         var lr = new Option<double>("--lr") { Description = "SGD learning rate, > 0.", DefaultValueFactory = _ => 0.01 };
@@ -38,7 +39,7 @@ internal static class TrainCommand
         var libtorch = new Option<string?>("--libtorch") { Description = "CUDA-enabled libtorch directory (default $ORCHESTRATOR_LIBTORCH_DIR)." };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Write a checkpoint to this file after every epoch." };
         var resume = new Option<string?>("--resume") { Description = "Continue from this checkpoint (same settings)." };
-        var command = new Command("train", "Trains one network and stops it with a criterion (TOP, FP, NP, VL or none); live progress, summary table, optional JSON.")
+        var command = new Command("train", $"Trains one network and stops it with a criterion ({string.Join(", ", StoppingCriterionCatalog.Default.Names)}); live progress, summary table, optional JSON.")
         {
             dataset, fraction, epochs, stop, seed, device, json, model, lr, momentum, batch, weightDecay, probe, validation, width, dataDir, libtorch, checkpoint, resume,
         };
@@ -67,7 +68,7 @@ internal static class TrainCommand
             Require(p >= 2, $"--probe-size is {p}; it must be ≥ 2.");
             Require(v is null || (v >= 0 && v < 1), $"--validation-fraction is {F(v ?? 0)}; it must be in [0, 1).");
             Require(w > 0 && double.IsFinite(w), $"--width is {F(w)}; it must be > 0.");
-            Require(dev is "cpu" or "cuda" or "auto", $"--device '{dev}' must be cpu, cuda or auto.");
+            Require(TrainingDevices.IsKnown(dev), $"--device '{dev}' must be {TrainingDevices.Listed}.");
             Require(m is null || Models.Contains(m), $"--model '{m}' is unknown; use one of {string.Join(", ", Models)}.");
             IStoppingCriterion criterion;
             try
@@ -79,7 +80,7 @@ internal static class TrainCommand
                 throw new InputException($"--stop: {ex.Message}");
             }
 
-            Require(criterion.Name != "vl" || v is null || v > 0, "--stop vl needs a labelled hold-out: --validation-fraction must be > 0 (default 0.2).");
+            Require(!TrialExpansion.NeedsValidationHoldOut(criterion.Name) || v is null || v > 0, $"--stop {criterion.Name} needs a labelled hold-out: --validation-fraction must be > 0 (default 0.2).");
             var jsonPath = parse.GetValue(json);
             if (jsonPath is not null)
             {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Orchestrator.Contracts;
-using Orchestrator.Contracts.Sweeps;
+using Orchestrator.Sweeps;
 using Orchestrator.Topology.Stopping;
 
 namespace Orchestrator.Client.Sweeps;

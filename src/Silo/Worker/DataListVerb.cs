@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Orchestrator.Training.Data;
+using Orchestrator.Data;
 using Spectre.Console;
 
 namespace Orchestrator.Silo.Worker;
@@ -15,7 +15,7 @@ internal static class DataListVerb
         {
             var directory = parse.GetValue(dataDirectory);
             var table = new Table().AddColumns("dataset", "status", "location", "details", "to install");
-            foreach (var d in DatasetCatalog.Survey(directory))
+            foreach (var d in DatasetCatalog.Default.Survey(directory))
             {
                 table.AddRow(
                     Markup.Escape(d.Name),

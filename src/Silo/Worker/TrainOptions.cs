@@ -1,25 +1,28 @@
 using System.CommandLine;
+using Orchestrator.Data;
+using Orchestrator.Data.Models;
+using Orchestrator.Topology.Stopping;
 
 namespace Orchestrator.Silo.Worker;
 
 /// <summary>The options of the worker's <c>train</c> verb (the CLI validates the same flags before starting the worker).</summary>
 internal sealed class TrainOptions
 {
-    public Option<string> Dataset { get; } = new("--dataset") { Description = "fashion-mnist, mnist, cifar10, cifar100 or synthetic.", Required = true };
+    public Option<string> Dataset { get; } = new("--dataset") { Description = $"Dataset: {string.Join(", ", DatasetCatalog.Default.Names)}.", Required = true };
 
     public Option<double> Fraction { get; } = new("--fraction") { Description = "Stratified seeded fraction of the training set, in (0, 1].", DefaultValueFactory = _ => 0.1 };
 
     public Option<int> Epochs { get; } = new("--epochs") { Description = "Maximum epochs.", DefaultValueFactory = _ => 100 };
 
-    public Option<string> Stop { get; } = new("--stop") { Description = "Stopping criterion: top, fp, np, vl or none, optionally with parameters (top:window=5,patience=5).", DefaultValueFactory = _ => "top" };
+    public Option<string> Stop { get; } = new("--stop") { Description = $"Stopping criterion: {string.Join(", ", StoppingCriterionCatalog.Default.Names)}, optionally with parameters (top:window=5,patience=5).", DefaultValueFactory = _ => "top" };
 
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of subset, initialisation and batch order.", DefaultValueFactory = _ => 0 };
 
-    public Option<string> Device { get; } = new("--device") { Description = "cpu, cuda or auto.", DefaultValueFactory = _ => "cpu" };
+    public Option<string> Device { get; } = new("--device") { Description = $"{TrainingDevices.Listed}.", DefaultValueFactory = _ => TrainingDevices.Cpu };
 
     public Option<string?> Json { get; } = new("--json") { Description = "Write settings, per-epoch records and summary to this JSON file." };
 
-    public Option<string?> Model { get; } = new("--model") { Description = "Network (default: the paper's network for the dataset)." };
+    public Option<string?> Model { get; } = new("--model") { Description = $"Network: {string.Join(", ", ModelDescriptorCatalog.Default.Names)} (default: the paper's network for the dataset)." };
 
     public Option<double> LearningRate { get; } = new("--lr") { Description = "SGD learning rate.", DefaultValueFactory = _ => 0.01 };
 

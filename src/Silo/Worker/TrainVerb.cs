@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Orchestrator.Data;
 using Orchestrator.Topology.Stopping;
 using Orchestrator.Training;
-using Orchestrator.Training.Data;
 using Orchestrator.Training.Models;
 using Spectre.Console;
 

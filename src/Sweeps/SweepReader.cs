@@ -1,0 +1,197 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Orchestrator.Contracts;
+using Orchestrator.Data;
+
+namespace Orchestrator.Sweeps;
+
+/// <summary>
+/// Validates a parsed sweep file against <see cref="SweepSchema"/> and the names of <see cref="SweepCatalogs"/>,
+/// and builds the <see cref="SweepDefinition"/>; every problem goes to <see cref="Fields"/>' errors.
+/// </summary>
+internal sealed class SweepReader(SweepCatalogs catalogs)
+{
+    /// <summary>The field reader holding every problem found.</summary>
+    public JsonFieldReader Fields { get; } = new();
+
+    /// <summary>The sweep, or null when anything is wrong.</summary>
+    public SweepDefinition? ReadSweep(JsonElement root, string defaultName)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            Fields.Error("$", "must be a JSON object with the sweep's properties");
+            return null;
+        }
+
+        DuplicateKeyCheck.Check(root, Fields.Error);
+        Fields.CheckUnknown(root, string.Empty, SweepSchema.TopLevelProperties);
+        var name = Fields.ReadString(root, "name", "name", required: false, allowed: null) ?? defaultName;
+        if (!name.Any(char.IsAsciiLetterOrDigit))
+        {
+            Fields.Error("name", "must contain at least one ASCII letter or digit (it becomes the sweep id)");
+        }
+
+        var dataset = Fields.ReadString(root, "dataset", "dataset", required: true, allowed: catalogs.Datasets.Names);
+        var model = Fields.ReadString(root, "model", "model", required: true, allowed: catalogs.Models.Names);
+
+        var fractions = Fields.ReadNumberList(root, "fractions", "fractions", [1.0], v => v > 0 && v <= 1, "must be in (0, 1]");
+        var grid = ReadGrid(root);
+        var stopping = ReadStopping(root);
+        var maxEpochs = Fields.ReadInt(root, "maxEpochs", 20, 1, 10_000);
+        var probeSize = Fields.ReadInt(root, "probeSize", 1000, 2, 1_000_000);
+        var validationFraction = Fields.ReadNumber(root, "validationFraction", 0.2, v => v > 0 && v < 1, "must be in (0, 1)");
+        var concurrency = Fields.ReadInt(root, "concurrency", 1, 1, 10_000);
+        var device = Fields.ReadString(root, "device", "device", required: false, allowed: TrainingDevices.Names) ?? TrainingDevices.Cpu;
+        var checkpointEvery = Fields.ReadInt(root, "checkpointEvery", 1, 1, 10_000);
+        var maxRestarts = Fields.ReadInt(root, "maxRestarts", 3, 0, 1000);
+        var recordTestAccuracy = Fields.ReadBool(root, "recordTestAccuracy", false);
+
+        if (Fields.Errors.Count > 0 || dataset is null || model is null)
+        {
+            return null;
+        }
+
+        return new SweepDefinition
+        {
+            Name = name,
+            Dataset = dataset,
+            Fractions = fractions,
+            Model = model,
+            Grid = grid,
+            Stopping = stopping,
+            MaxEpochs = maxEpochs,
+            ProbeSize = probeSize,
+            ValidationFraction = validationFraction,
+            Concurrency = concurrency,
+            Device = device,
+            CheckpointEvery = checkpointEvery,
+            MaxRestarts = maxRestarts,
+            RecordTestAccuracy = recordTestAccuracy,
+        };
+    }
+
+    private SweepGrid ReadGrid(JsonElement root)
+    {
+        var defaults = new SweepGrid();
+        if (!root.TryGetProperty("grid", out var grid))
+        {
+            return defaults;
+        }
+
+        if (grid.ValueKind != JsonValueKind.Object)
+        {
+            Fields.Error("grid", $"must be an object with lists {JsonFieldReader.Allowed(SweepSchema.GridProperties)}");
+            return defaults;
+        }
+
+        Fields.CheckUnknown(grid, "grid.", SweepSchema.GridProperties);
+        return new SweepGrid
+        {
+            LearningRates = Fields.ReadNumberList(grid, "lr", "grid.lr", defaults.LearningRates, v => v > 0, "must be > 0"),
+            Momenta = Fields.ReadNumberList(grid, "momentum", "grid.momentum", defaults.Momenta, v => v >= 0 && v < 1, "must be in [0, 1)"),
+            BatchSizes = Fields.ReadIntList(grid, "batchSize", "grid.batchSize", defaults.BatchSizes, 1, 1_000_000),
+            WeightDecays = Fields.ReadNumberList(grid, "weightDecay", "grid.weightDecay", defaults.WeightDecays, v => v >= 0, "must be >= 0"),
+            Widths = Fields.ReadNumberList(grid, "width", "grid.width", defaults.Widths, v => v > 0 && v <= 64, "must be in (0, 64]"),
+            Seeds = Fields.ReadIntList(grid, "seed", "grid.seed", defaults.Seeds, 0, int.MaxValue),
+        };
+    }
+
+    private ImmutableArray<StoppingMethod> ReadStopping(JsonElement root)
+    {
+        var methodNames = catalogs.Criteria.Names.ToList();
+        var shape = $"each {{\"method\": one of {JsonFieldReader.Allowed(methodNames)}, \"parameters\": {{...}}}}";
+        if (!root.TryGetProperty("stopping", out var stopping))
+        {
+            Fields.Error("stopping", $"is required: a list of methods, {shape}");
+            return [];
+        }
+
+        if (stopping.ValueKind != JsonValueKind.Array || stopping.GetArrayLength() == 0)
+        {
+            Fields.Error("stopping", $"must be a non-empty list of methods, {shape}");
+            return [];
+        }
+
+        var methods = ImmutableArray.CreateBuilder<StoppingMethod>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var item in stopping.EnumerateArray())
+        {
+            var path = $"stopping[{index++}]";
+            if (item.ValueKind == JsonValueKind.String)
+            {
+                var bare = item.GetString()!;
+                if (!methodNames.Contains(bare))
+                {
+                    Fields.Error(path, $"unknown method '{bare}'; allowed: {JsonFieldReader.Allowed(methodNames)}");
+                    continue;
+                }
+
+                AddMethod(new StoppingMethod { Name = bare }, path);
+                continue;
+            }
+
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                Fields.Error(path, "must be a method name or an object {\"method\": ..., \"parameters\": {...}}");
+                continue;
+            }
+
+            Fields.CheckUnknown(item, path + ".", SweepSchema.StoppingProperties);
+            var name = Fields.ReadString(item, "method", path + ".method", required: true, allowed: methodNames);
+            var parameters = ReadParameters(item, path);
+            if (name is not null)
+            {
+                AddMethod(new StoppingMethod { Name = name, Parameters = parameters }, path);
+            }
+        }
+
+        return methods.ToImmutable();
+
+        void AddMethod(StoppingMethod method, string path)
+        {
+            if (!seen.Add(method.Describe()))
+            {
+                Fields.Error(path, $"duplicates an earlier method ({method.Describe()}); each method with its parameters may appear once");
+                return;
+            }
+
+            methods.Add(method);
+        }
+    }
+
+    private ImmutableSortedDictionary<string, string> ReadParameters(JsonElement item, string path)
+    {
+        var parameters = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        if (!item.TryGetProperty("parameters", out var parametersElement))
+        {
+            return parameters.ToImmutable();
+        }
+
+        if (parametersElement.ValueKind != JsonValueKind.Object)
+        {
+            Fields.Error(path + ".parameters", "must be an object, e.g. {\"patience\": 3, \"smoothing\": \"ema\"}");
+            return parameters.ToImmutable();
+        }
+
+        foreach (var parameter in parametersElement.EnumerateObject())
+        {
+            var parameterPath = $"{path}.parameters.{parameter.Name}";
+            if (parameter.Value.ValueKind == JsonValueKind.Number && double.IsFinite(parameter.Value.GetDouble()))
+            {
+                parameters[parameter.Name] = parameter.Value.GetDouble().ToString("R", CultureInfo.InvariantCulture);
+            }
+            else if (parameter.Value.ValueKind == JsonValueKind.String && parameter.Value.GetString()!.Trim().Length > 0)
+            {
+                parameters[parameter.Name] = parameter.Value.GetString()!.Trim();
+            }
+            else
+            {
+                Fields.Error(parameterPath, "must be a finite number or a non-empty string");
+            }
+        }
+
+        return parameters.ToImmutable();
+    }
+}

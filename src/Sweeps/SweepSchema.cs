@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+
+namespace Orchestrator.Sweeps;
+
+/// <summary>The properties a sweep file may contain, per object; anything else is reported as unknown.</summary>
+internal static class SweepSchema
+{
+    /// <summary>Properties of the root object.</summary>
+    public static readonly ImmutableArray<string> TopLevelProperties =
+    [
+        "name", "dataset", "fractions", "model", "grid", "stopping", "maxEpochs", "probeSize",
+        "validationFraction", "concurrency", "device", "checkpointEvery", "maxRestarts", "recordTestAccuracy",
+    ];
+
+    /// <summary>Lists of the <c>grid</c> object.</summary>
+    public static readonly ImmutableArray<string> GridProperties = ["lr", "momentum", "batchSize", "weightDecay", "width", "seed"];
+
+    /// <summary>Properties of a <c>stopping</c> entry written as an object.</summary>
+    public static readonly ImmutableArray<string> StoppingProperties = ["method", "parameters"];
+}

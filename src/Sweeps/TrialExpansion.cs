@@ -1,0 +1,89 @@
+using System.Text;
+using Orchestrator.Contracts;
+using Orchestrator.Topology.Stopping;
+
+namespace Orchestrator.Sweeps;
+
+/// <summary>Expands a sweep into its trials: the Cartesian product of fractions, grid and stopping methods.</summary>
+public static class TrialExpansion
+{
+    /// <summary>
+    /// True when the criterion <paramref name="method"/> reads the validation loss (its descriptor declares
+    /// <see cref="CriterionSignals.ValidationLoss"/>), so its trials hold out a labelled split.
+    /// </summary>
+    /// <remarks>
+    /// A method the catalog does not know needs none here: a validated sweep has no such method, and a
+    /// definition built in code fails that trial later, when its criterion is created, with the catalog's message.
+    /// </remarks>
+    public static bool NeedsValidationHoldOut(string method, StoppingCriterionCatalog? criteria = null)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        var catalog = criteria ?? StoppingCriterionCatalog.Default;
+        return catalog.Names.Contains(method.Trim(), StringComparer.OrdinalIgnoreCase)
+               && catalog.Find(method).Signals.HasFlag(CriterionSignals.ValidationLoss);
+    }
+
+    /// <summary>The sweep id for a sweep name: lower-case letters, digits and dashes.</summary>
+    public static string SweepIdOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var builder = new StringBuilder(name.Length);
+        foreach (var ch in name.Trim().ToLowerInvariant())
+        {
+            builder.Append(char.IsAsciiLetterOrDigit(ch) ? ch : '-');
+        }
+
+        var slug = builder.ToString().Trim('-');
+        return slug.Length == 0 ? "sweep" : slug;
+    }
+
+    /// <summary>All trials of <paramref name="sweep"/>, in a stable order (first list varies slowest).</summary>
+    /// <param name="sweep">A validated sweep.</param>
+    /// <param name="criteria">The catalog its stopping methods come from; null for <see cref="StoppingCriterionCatalog.Default"/>.</param>
+    public static IReadOnlyList<TrialSpec> Expand(SweepDefinition sweep, StoppingCriterionCatalog? criteria = null)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        var sweepId = SweepIdOf(sweep.Name);
+        var trials = new List<TrialSpec>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fraction in sweep.Fractions)
+        foreach (var stopping in sweep.Stopping)
+        foreach (var lr in sweep.Grid.LearningRates)
+        foreach (var momentum in sweep.Grid.Momenta)
+        foreach (var batch in sweep.Grid.BatchSizes)
+        foreach (var wd in sweep.Grid.WeightDecays)
+        foreach (var width in sweep.Grid.Widths)
+        foreach (var seed in sweep.Grid.Seeds)
+        {
+            var spec = new TrialSpec
+            {
+                Id = string.Empty,
+                SweepId = sweepId,
+                Dataset = sweep.Dataset,
+                Fraction = fraction,
+                Model = sweep.Model,
+                LearningRate = lr,
+                Momentum = momentum,
+                BatchSize = batch,
+                WeightDecay = wd,
+                Width = width,
+                Seed = seed,
+                Stopping = stopping,
+                MaxEpochs = sweep.MaxEpochs,
+                ProbeSize = sweep.ProbeSize,
+                ValidationFraction = NeedsValidationHoldOut(stopping.Name, criteria) ? sweep.ValidationFraction : 0,
+                Device = sweep.Device,
+                CheckpointEvery = sweep.CheckpointEvery,
+                MaxRestarts = sweep.MaxRestarts,
+                RecordTestAccuracy = sweep.RecordTestAccuracy,
+            };
+            spec = spec with { Id = TrialId.Of(spec) };
+            if (seen.Add(spec.Id))
+            {
+                trials.Add(spec);
+            }
+        }
+
+        return trials;
+    }
+}
