@@ -52,7 +52,16 @@ public sealed record RunJournal(IReadOnlyList<EpochRecord> Records, int Connecto
 
         try
         {
-            return JsonSerializer.Deserialize<RunJournal>(File.ReadAllText(path), _json);
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            if (document.RootElement.TryGetProperty("records", out var records)
+                && records.ValueKind == JsonValueKind.Array
+                && records.EnumerateArray().Any(r => !r.TryGetProperty("losses", out _)))
+            {
+                // Flat records of an older worker would read as zero losses and no distances: a silently wrong replay.
+                throw new ArgumentException($"{path} was written by an older version (flat epoch records); delete it to resume without the criterion's history.");
+            }
+
+            return document.Deserialize<RunJournal>(_json);
         }
         catch (JsonException ex)
         {

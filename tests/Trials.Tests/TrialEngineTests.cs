@@ -138,6 +138,22 @@ public sealed class TrialEngineTests
     }
 
     [Fact]
+    public async Task A_journal_of_flat_records_from_an_older_worker_is_refused_with_the_fix()
+    {
+        using var directory = new TemporaryDirectory();
+        var checkpoint = directory.File("run.ckpt");
+        await File.WriteAllTextAsync(
+            RunJournal.PathFor(checkpoint),
+            """{ "records": [ { "epoch": 1, "trainingLoss": 1.2, "w": null } ], "connectomeSize": 0, "lastConnectome": "" }""",
+            TestContext.Current.CancellationToken);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => SyntheticTrial.Monitor("top", resumeCheckpoint: checkpoint).ResumeAsync(1, TestContext.Current.CancellationToken));
+
+        Assert.Contains("older version", error.Message, StringComparison.Ordinal);
+        Assert.Contains("delete it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_non_finite_training_loss_ends_the_run_as_diverged_with_the_reason()
     {
         using var session = TrainingSession.Create(SyntheticTrial.Settings(learningRate: 1e12));

@@ -35,6 +35,12 @@ internal sealed class TrainRunner(
         TrainingSession session;
         try
         {
+            if (resumePath is not null)
+            {
+                // An unreadable journal is bad input: refuse it before loading anything, not after the data is in memory.
+                _ = RunJournal.TryRead(resumePath);
+            }
+
             session = resumePath is null ? TrainingSession.Create(settings) : TrainingSession.Resume(resumePath, settings);
         }
         catch (Exception ex) when (TrainVerb.IsInputProblem(ex))
