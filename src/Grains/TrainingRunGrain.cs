@@ -142,6 +142,7 @@ public sealed partial class TrainingRunGrain(
             slot = await slots.AcquireAsync(cancellationToken);
             metrics.ActiveTrials(1);
             session = await OpenSessionAsync(spec, resume, slot.Value, cancellationToken);
+            await RecordLoadedAsync(spec, session);
             var outcome = await EngineFor(spec).RunAsync(session, cancellationToken);
             await EndAsync(outcome);
         }
@@ -179,14 +180,19 @@ public sealed partial class TrainingRunGrain(
         return true;
     }
 
-    /// <summary>Loads the data and the model, from the trial's checkpoint when resuming, and records what was loaded.</summary>
-    private async Task<TrainingSession> OpenSessionAsync(TrialSpec spec, bool resume, SiloSlot slot, CancellationToken cancellationToken)
+    /// <summary>Loads the data and the model on the slot's device, from the trial's checkpoint when resuming.</summary>
+    private Task<TrainingSession> OpenSessionAsync(TrialSpec spec, bool resume, SiloSlot slot, CancellationToken cancellationToken)
     {
         var settings = spec.ToTrainingSettings(options.Value.DataDirectory) with { CudaDeviceIndex = slot.Gpu };
         var checkpoint = store.RunCheckpoint(spec);
-        var session = await Task.Run(
+        return Task.Run(
             () => resume && File.Exists(checkpoint) ? TrainingSession.Resume(checkpoint, settings) : TrainingSession.Create(settings),
             cancellationToken);
+    }
+
+    /// <summary>Records what was loaded: the device, the sample counts and where a resumed run continues.</summary>
+    private async Task RecordLoadedAsync(TrialSpec spec, TrainingSession session)
+    {
         LogTraining(logger, spec.Id, session.DeviceName);
         if (session.CudaUnavailableReason is { } cpuReason)
         {
@@ -201,7 +207,6 @@ public sealed partial class TrainingRunGrain(
         }
 
         await UpdateAsync(status);
-        return session;
     }
 
     private TrialEngine EngineFor(TrialSpec spec)
