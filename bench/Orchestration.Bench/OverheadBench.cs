@@ -40,7 +40,7 @@ internal static class OverheadBench
             if (epoch > 2)
             {
                 times.Add(watch.Elapsed.TotalMilliseconds);
-                topology.Add(decision.Record.TopologySeconds * 1000);
+                topology.Add(decision.Record.Seconds.Topology * 1000);
             }
         }
 

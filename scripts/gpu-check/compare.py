@@ -25,9 +25,27 @@ def mean(values):
     return sum(values) / len(values) if values else float("nan")
 
 
+# The report's epochs are the shared EpochRecord (losses / signals / seconds); reports written before it
+# (experiments/results/gpu-check-h100) had flat fields, which these still read.
+def loss(epoch):
+    return epoch["losses"]["training"] if "losses" in epoch else epoch["trainingLoss"]
+
+
+def seconds(epoch, phase):
+    return epoch["seconds"][phase] if "seconds" in epoch else epoch["seconds" + phase[0].upper() + phase[1:]]
+
+
+def distance(epoch):
+    return epoch["signals"]["distance"] if "signals" in epoch else epoch["w"]
+
+
+def topo(epoch):
+    return seconds(epoch, "probe") + seconds(epoch, "connectome") + seconds(epoch, "decomposition")
+
+
 def later_mean(report):
     """Mean training seconds per epoch after the first (which pays for CUDA's start-up)."""
-    return mean([e["secondsTrain"] for e in report["epochs"][1:]])
+    return mean([seconds(e, "train") for e in report["epochs"][1:]])
 
 
 def pytorch_reference(folder, reports):
@@ -52,15 +70,14 @@ def cnn_comparison(folder):
     print(f"\nVGG (vgg-small) on Fashion-MNIST in the CIFAR-10 binary format, 10 %\n"
           f"{'epoch':>5} {'loss cpu':>10} {'loss cuda':>10} {'rel diff':>9} {'train s cpu':>11} {'train s cuda':>12} "
           f"{'topo s cpu':>10} {'topo s cuda':>11}")
-    topo = lambda e: e["secondsProbe"] + e["secondsConnectome"] + e["secondsDecomposition"]
     for i, b in enumerate(cuda["epochs"]):
         a = cpu["epochs"][i] if i < len(cpu["epochs"]) else None
         if a is None:
-            print(f"{b['epoch']:>5} {'':>10} {b['trainingLoss']:>10.5f} {'':>9} {'':>11} {b['secondsTrain']:>12.3f} {'':>10} {topo(b):>11.4f}")
+            print(f"{b['epoch']:>5} {'':>10} {loss(b):>10.5f} {'':>9} {'':>11} {seconds(b, 'train'):>12.3f} {'':>10} {topo(b):>11.4f}")
             continue
-        rel = abs(a["trainingLoss"] - b["trainingLoss"]) / abs(a["trainingLoss"])
-        print(f"{a['epoch']:>5} {a['trainingLoss']:>10.5f} {b['trainingLoss']:>10.5f} {rel:>9.2e} {a['secondsTrain']:>11.3f} "
-              f"{b['secondsTrain']:>12.3f} {topo(a):>10.4f} {topo(b):>11.4f}")
+        rel = abs(loss(a) - loss(b)) / abs(loss(a))
+        print(f"{a['epoch']:>5} {loss(a):>10.5f} {loss(b):>10.5f} {rel:>9.2e} {seconds(a, 'train'):>11.3f} "
+              f"{seconds(b, 'train'):>12.3f} {topo(a):>10.4f} {topo(b):>11.4f}")
     print(f"test accuracy: cpu {cpu['summary']['testAccuracy']:.4f} after {cpu['summary']['epochsRun']} epochs, "
           f"cuda {cuda['summary']['testAccuracy']:.4f} after {cuda['summary']['epochsRun']}")
     if full is not None:
@@ -77,12 +94,11 @@ def main(folder):
           f"{'train s cpu':>11} {'train s cuda':>12} {'topo s cpu':>10} {'topo s cuda':>11}")
     differences = []
     for a, b in zip(cpu["epochs"], cuda["epochs"]):
-        rel = abs(a["trainingLoss"] - b["trainingLoss"]) / abs(a["trainingLoss"])
+        rel = abs(loss(a) - loss(b)) / abs(loss(a))
         differences.append(rel)
-        topo = lambda e: e["secondsProbe"] + e["secondsConnectome"] + e["secondsDecomposition"]
-        w = lambda e: "–" if e["w"] is None else f"{e['w']:.4f}"
-        print(f"{a['epoch']:>5} {a['trainingLoss']:>10.5f} {b['trainingLoss']:>10.5f} {rel:>9.2e} {w(a):>8} {w(b):>8} "
-              f"{a['secondsTrain']:>11.3f} {b['secondsTrain']:>12.3f} {topo(a):>10.4f} {topo(b):>11.4f}")
+        w = lambda e: "–" if distance(e) is None else f"{distance(e):.4f}"
+        print(f"{a['epoch']:>5} {loss(a):>10.5f} {loss(b):>10.5f} {rel:>9.2e} {w(a):>8} {w(b):>8} "
+              f"{seconds(a, 'train'):>11.3f} {seconds(b, 'train'):>12.3f} {topo(a):>10.4f} {topo(b):>11.4f}")
     accuracy = (cpu["summary"]["testAccuracy"], cuda["summary"]["testAccuracy"])
     print(f"test accuracy: cpu {accuracy[0]:.4f}, cuda {accuracy[1]:.4f}")
     for name, report in (("cpu", cpu), ("cuda", cuda)):

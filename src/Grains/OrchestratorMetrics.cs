@@ -38,12 +38,12 @@ public sealed class OrchestratorMetrics : IDisposable
     {
         ArgumentNullException.ThrowIfNull(record);
         _epochs.Add(1);
-        _epochSeconds.Record(record.TrainSeconds, new KeyValuePair<string, object?>("phase", "train"));
-        _epochSeconds.Record(record.ProbeSeconds, new KeyValuePair<string, object?>("phase", "probe"));
-        _epochSeconds.Record(record.ConnectomeSeconds, new KeyValuePair<string, object?>("phase", "connectome"));
-        _epochSeconds.Record(record.ValidationSeconds, new KeyValuePair<string, object?>("phase", "validation"));
-        _epochSeconds.Record(record.TopologySeconds, new KeyValuePair<string, object?>("phase", "topology"));
-        if (record.Distance is { } distance && double.IsFinite(distance))
+        _epochSeconds.Record(record.Seconds.Train, new KeyValuePair<string, object?>("phase", "train"));
+        _epochSeconds.Record(record.Seconds.Probe, new KeyValuePair<string, object?>("phase", "probe"));
+        _epochSeconds.Record(record.Seconds.Connectome, new KeyValuePair<string, object?>("phase", "connectome"));
+        _epochSeconds.Record(record.Seconds.Validation, new KeyValuePair<string, object?>("phase", "validation"));
+        _epochSeconds.Record(record.Seconds.Topology, new KeyValuePair<string, object?>("phase", "topology"));
+        if (record.Signals.Distance is { } distance && double.IsFinite(distance))
         {
             _distance.Record(distance);
         }

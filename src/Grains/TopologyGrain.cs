@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orchestrator.Contracts;
+using Orchestrator.Trials;
 using Orleans.Placement;
 
 namespace Orchestrator.Grains;

@@ -1,10 +1,8 @@
-using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestrator.Contracts;
-using Orchestrator.Topology.Stopping;
 using Orchestrator.Training;
+using Orchestrator.Trials;
 
 namespace Orchestrator.Grains;
 
@@ -134,116 +132,23 @@ public sealed partial class TrainingRunGrain(
         activity?.SetTag("sweep.id", spec.SweepId);
         TrainingSession? session = null;
         SiloSlot? slot = null;
-        var status = Status;
         try
         {
-            if (countRestart)
+            if (countRestart && !await CountRestartAsync(spec))
             {
-                var restarts = status.Restarts + 1;
-                if (restarts > spec.MaxRestarts)
-                {
-                    await FinishAsync(status with { Restarts = restarts }, TrialState.Failed, $"its silo died {restarts} times (maxRestarts {spec.MaxRestarts})");
-                    return;
-                }
-
-                status = await UpdateAsync(status with { Restarts = restarts, Silo = RuntimeIdentity, LastRestartAt = DateTime.UtcNow });
+                return;
             }
 
             slot = await slots.AcquireAsync(cancellationToken);
             metrics.ActiveTrials(1);
-            var settings = spec.ToTrainingSettings(options.Value.DataDirectory) with { CudaDeviceIndex = slot.Value.Gpu };
-            var checkpoint = store.RunCheckpoint(spec);
-            session = await Task.Run(
-                () => resume && File.Exists(checkpoint) ? TrainingSession.Resume(checkpoint, settings) : TrainingSession.Create(settings),
-                cancellationToken);
-            LogTraining(logger, spec.Id, session.DeviceName);
-            if (session.CudaUnavailableReason is { } cpuReason)
-            {
-                LogCpuFallback(logger, spec.Id, cpuReason);
-            }
-
-            if (session.CompletedEpochs > 0)
-            {
-                LogResumed(logger, spec.Id, session.CompletedEpochs);
-                status = await UpdateAsync(status with { EpochsRun = session.CompletedEpochs, ResumedFromEpoch = session.CompletedEpochs });
-            }
-
-            var topology = GrainFactory.GetGrain<ITopologyGrain>(spec.GrainKey);
-            var final = (State: TrialState.Completed, Reason: $"reached max epochs ({spec.MaxEpochs})");
-            var stoppedBeforeRestart = false;
-            if (session.CompletedEpochs > 0)
-            {
-                // The silo may have died between the criterion's stop (checkpointed) and the end of the trial.
-                var last = (await topology.GetSeries()).LastOrDefault(r => r.Epoch == session.CompletedEpochs);
-                if (last is { Decision.Length: > 0 })
-                {
-                    final = (session.CompletedEpochs >= spec.MaxEpochs ? TrialState.Completed : TrialState.Stopped, last.Decision);
-                    stoppedBeforeRestart = true;
-                }
-            }
-
-            // Weights cross to the topology grain only for criteria that read them (NP).
-            var sendsWeights = criteria.SignalsOf(spec.Stopping).HasFlag(CriterionSignals.NeuralPersistence);
-            while (!stoppedBeforeRestart && session.CompletedEpochs < spec.MaxEpochs)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var watch = Stopwatch.StartNew();
-                using var epochActivity = OrchestratorMetrics.ActivitySource.StartActivity("epoch");
-                var current = session;
-                var snapshot = await Task.Run(() => current.RunEpoch(cancellationToken), cancellationToken);
-                epochActivity?.SetTag("epoch", snapshot.Epoch);
-                if (!double.IsFinite(snapshot.TrainingLoss))
-                {
-                    var loss = snapshot.TrainingLoss.ToString(CultureInfo.InvariantCulture);
-                    await FinishAsync(status with { EpochsRun = snapshot.Epoch, LastLoss = snapshot.TrainingLoss, StopEpoch = snapshot.Epoch }, TrialState.Diverged, $"training loss became {loss} at epoch {snapshot.Epoch}");
-                    return;
-                }
-
-                var message = snapshot.ToMessage(sendsWeights ? current.NeuralPersistenceWeights() : null);
-                if (spec.RecordTestAccuracy)
-                {
-                    // Monitoring only: the topology grain stores it in the epoch record; criteria never see it.
-                    var testWatch = Stopwatch.StartNew();
-                    var epochTest = await Task.Run(current.EvaluateTest, cancellationToken);
-                    message = message with { TestAccuracy = epochTest.Accuracy, TestLoss = epochTest.Loss, TestSeconds = testWatch.Elapsed.TotalSeconds };
-                }
-
-                var decision = await ObserveWithRetryAsync(topology, spec, message);
-                var checkpointEpoch = state.State.CheckpointEpoch;
-                if (snapshot.Epoch % spec.CheckpointEvery == 0 || decision.ShouldStop)
-                {
-                    await Task.Run(() => current.SaveCheckpoint(checkpoint), CancellationToken.None);
-                    checkpointEpoch = snapshot.Epoch;
-                }
-
-                status = status with
-                {
-                    EpochsRun = snapshot.Epoch,
-                    LastLoss = snapshot.TrainingLoss,
-                    LastDistance = decision.Record.Distance ?? status.LastDistance,
-                    Seconds = status.Seconds + watch.Elapsed.TotalSeconds,
-                };
-                state.State = state.State with { Status = status, CheckpointEpoch = checkpointEpoch };
-                await state.WriteStateAsync(CancellationToken.None);
-                Report(status);
-                if (decision.ShouldStop)
-                {
-                    // A criterion's own epoch limit at the sweep's maxEpochs is completion, not an early stop.
-                    final = (snapshot.Epoch >= spec.MaxEpochs ? TrialState.Completed : TrialState.Stopped, decision.Reason);
-                    break;
-                }
-            }
-
-            var finished = session;
-            var test = await Task.Run(finished.EvaluateTest, CancellationToken.None);
-            await FinishAsync(status with { StopEpoch = status.EpochsRun, TestAccuracy = test.Accuracy, TestLoss = test.Loss }, final.State, final.Reason);
+            session = await OpenSessionAsync(spec, resume, slot.Value, cancellationToken);
+            await RecordLoadedAsync(spec, session);
+            var outcome = await EngineFor(spec).RunAsync(session, cancellationToken);
+            await EndAsync(outcome);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            if (!_deactivating)
-            {
-                await FinishAsync(Status, TrialState.Cancelled, _cancelReason ?? "cancelled");
-            }
+            await EndAsync(null);
         }
         catch (Exception ex) when (!_deactivating)
         {
@@ -261,23 +166,112 @@ public sealed partial class TrainingRunGrain(
         }
     }
 
-    /// <summary>
-    /// Sends the snapshot to the topology grain, retrying while a dead silo is being declared dead (the
-    /// topology grain then reactivates elsewhere from its persisted series).
-    /// </summary>
-    private static async Task<TopologyDecision> ObserveWithRetryAsync(ITopologyGrain topology, TrialSpec spec, EpochSnapshotMessage message)
+    /// <summary>Counts a restart after a silo died; false when the trial has used up its restarts (and is now failed).</summary>
+    private async Task<bool> CountRestartAsync(TrialSpec spec)
     {
-        for (var attempt = 1; ; attempt++)
+        var restarts = Status.Restarts + 1;
+        if (restarts > spec.MaxRestarts)
         {
-            try
-            {
-                return await topology.Observe(spec, message);
-            }
-            catch (Exception ex) when (attempt < 5 && ex is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(2 * attempt), CancellationToken.None);
-            }
+            await FinishAsync(Status with { Restarts = restarts }, TrialState.Failed, $"its silo died {restarts} times (maxRestarts {spec.MaxRestarts})");
+            return false;
         }
+
+        await UpdateAsync(Status with { Restarts = restarts, Silo = RuntimeIdentity, LastRestartAt = DateTime.UtcNow });
+        return true;
+    }
+
+    /// <summary>Loads the data and the model on the slot's device, from the trial's checkpoint when resuming.</summary>
+    private Task<TrainingSession> OpenSessionAsync(TrialSpec spec, bool resume, SiloSlot slot, CancellationToken cancellationToken)
+    {
+        var settings = spec.ToTrainingSettings(options.Value.DataDirectory) with { CudaDeviceIndex = slot.Gpu };
+        var checkpoint = store.RunCheckpoint(spec);
+        return Task.Run(
+            () => resume && File.Exists(checkpoint) ? TrainingSession.Resume(checkpoint, settings) : TrainingSession.Create(settings),
+            cancellationToken);
+    }
+
+    /// <summary>Records what was loaded: the device, the sample counts and where a resumed run continues.</summary>
+    private async Task RecordLoadedAsync(TrialSpec spec, TrainingSession session)
+    {
+        LogTraining(logger, spec.Id, session.DeviceName);
+        if (session.CudaUnavailableReason is { } cpuReason)
+        {
+            LogCpuFallback(logger, spec.Id, cpuReason);
+        }
+
+        var status = Status with { TrainingSamples = session.TrainingSamples, HoldOutSamples = session.ValidationSamples };
+        if (session.CompletedEpochs > 0)
+        {
+            LogResumed(logger, spec.Id, session.CompletedEpochs);
+            status = status with { EpochsRun = session.CompletedEpochs, ResumedFromEpoch = session.CompletedEpochs };
+        }
+
+        await UpdateAsync(status);
+    }
+
+    private TrialEngine EngineFor(TrialSpec spec)
+    {
+        var plan = new TrialPlan(spec.MaxEpochs, criteria.SignalsOf(spec.Stopping))
+        {
+            CheckpointPath = store.RunCheckpoint(spec),
+            CheckpointEvery = spec.CheckpointEvery,
+            RecordTestAccuracy = spec.RecordTestAccuracy,
+        };
+        return new TrialEngine(plan, new GrainTrialMonitor(GrainFactory.GetGrain<ITopologyGrain>(spec.GrainKey), spec))
+        {
+            EpochCompleted = OnEpochAsync,
+            EpochScope = epoch =>
+            {
+                var span = OrchestratorMetrics.ActivitySource.StartActivity("epoch");
+                span?.SetTag("epoch", epoch);
+                return span;
+            },
+        };
+    }
+
+    /// <summary>
+    /// Persists and reports one finished epoch: the one point where a trial's per-epoch record
+    /// (<see cref="TrialEpoch.Record"/>, as the topology grain recorded it) leaves the run grain.
+    /// </summary>
+    private async Task OnEpochAsync(TrialEpoch epoch)
+    {
+        var record = epoch.Record;
+        var status = Status with
+        {
+            EpochsRun = record.Epoch,
+            LastLoss = record.Losses.Training,
+            LastDistance = record.Signals.Distance ?? Status.LastDistance,
+            Seconds = Status.Seconds + epoch.Seconds,
+        };
+        state.State = state.State with { Status = status, CheckpointEpoch = epoch.CheckpointSaved ? record.Epoch : state.State.CheckpointEpoch };
+        await state.WriteStateAsync(CancellationToken.None);
+        Report(status);
+    }
+
+    /// <summary>Ends the trial as the engine's outcome says (null: cancelled before training began).</summary>
+    private async Task EndAsync(TrialOutcome? outcome)
+    {
+        if (outcome is null or { End: TrialEnd.Cancelled })
+        {
+            // Deactivation also cancels: the trial then stays Running in storage and resumes on another silo.
+            if (!_deactivating)
+            {
+                await FinishAsync(Status, TrialState.Cancelled, _cancelReason ?? "cancelled");
+            }
+
+            return;
+        }
+
+        if (outcome.End == TrialEnd.Diverged)
+        {
+            var diverged = outcome.Records[^1];
+            await FinishAsync(
+                Status with { EpochsRun = diverged.Epoch, LastLoss = diverged.Losses.Training, StopEpoch = diverged.Epoch }, TrialState.Diverged, outcome.Reason);
+            return;
+        }
+
+        var final = outcome.End == TrialEnd.Stopped ? TrialState.Stopped : TrialState.Completed;
+        await FinishAsync(Status with { StopEpoch = Status.EpochsRun, TestAccuracy = outcome.Test?.Accuracy, TestLoss = outcome.Test?.Loss }, final, outcome.Reason);
     }
 
     private async Task<TrialStatus> UpdateAsync(TrialStatus status)

@@ -92,12 +92,6 @@ public sealed class TrainingSession : IDisposable
     /// <summary>Probe samples used for the connectome.</summary>
     public int ProbeSamples { get; }
 
-    /// <summary>
-    /// Called after every training batch with (batches done, batches in the epoch), on the training
-    /// thread; for progress bars and heartbeats. Keep it cheap.
-    /// </summary>
-    public Action<int, int>? BatchCompleted { get; set; }
-
     /// <summary>Neurons in the connectome (n).</summary>
     public int ConnectomeSize => _network.ConnectomeSize;
 
@@ -281,8 +275,6 @@ public sealed class TrainingSession : IDisposable
         var x = _trainX.index_select(0, index);
         var y = _trainY.index_select(0, index);
         var onCpu = _device.type == DeviceType.CPU;
-        var batches = (count + Settings.BatchSize - 1) / Settings.BatchSize;
-        var batch = 0;
         double lossSum = 0;
         for (var start = 0; start < count; start += Settings.BatchSize)
         {
@@ -305,8 +297,6 @@ public sealed class TrainingSession : IDisposable
                 using var weight = ((double)length).ToScalar();
                 total.add_(loss.detach().to_type(ScalarType.Float64), weight);
             }
-
-            BatchCompleted?.Invoke(++batch, batches);
         }
 
         return (onCpu ? lossSum : total.item<double>()) / count;

@@ -54,17 +54,22 @@ public sealed class ReportCommandTests : IDisposable
             t => (IReadOnlyList<EpochRecord>)[.. Enumerable.Range(1, t.EpochsRun).Select(e => new EpochRecord
             {
                 Epoch = e,
-                TrainingLoss = 2.0 / e,
-                Distance = e == 1 ? null : 1.0 / e,
-                DiagramDistance = t.Spec.Stopping.Name == "fp" && e > 1 ? 0.5 / e : null,
-                SmoothedDistance = e == 1 ? null : 1.2 / e,
-                TrainSeconds = 0.1 + (0.01 * t.Spec.Seed),
-                ProbeSeconds = 0.01,
-                ConnectomeSeconds = 0.02,
-                ValidationSeconds = t.Spec.Stopping.Name == "vl" ? 0.005 : 0,
-                TopologySeconds = 0.003,
-                TestAccuracy = recordTestAccuracy ? TestAccuracyAt(e, t.Spec.Seed) : null,
-                TestSeconds = recordTestAccuracy ? 0.04 : 0,
+                Losses = new() { Training = 2.0 / e, TestAccuracy = recordTestAccuracy ? TestAccuracyAt(e, t.Spec.Seed) : null },
+                Signals = new()
+                {
+                    Distance = e == 1 ? null : 1.0 / e,
+                    DiagramDistance = t.Spec.Stopping.Name == "fp" && e > 1 ? 0.5 / e : null,
+                    SmoothedDistance = e == 1 ? null : 1.2 / e,
+                },
+                Seconds = new()
+                {
+                    Train = 0.1 + (0.01 * t.Spec.Seed),
+                    Probe = 0.01,
+                    Connectome = 0.02,
+                    Validation = t.Spec.Stopping.Name == "vl" ? 0.005 : 0,
+                    Topology = 0.003,
+                    Test = recordTestAccuracy ? 0.04 : 0,
+                },
             })]);
         return SweepResultsWriter.Write(_fixture.Directory, sweep, epochs, partial: false);
     }

@@ -54,7 +54,7 @@ public sealed class WorkerEndToEndTests : IDisposable
         Assert.Equal(3, report.RootElement.GetProperty("summary").GetProperty("epochsRun").GetInt32());
         foreach (var epoch in epochs)
         {
-            var value = epoch.GetProperty(signal);
+            var value = epoch.GetProperty("signals").GetProperty(signal);
             var first = epoch.GetProperty("epoch").GetInt32() == 1;
             if (stop == "fp" && first)
             {
@@ -68,7 +68,7 @@ public sealed class WorkerEndToEndTests : IDisposable
 
             // The other baseline's signal is not computed.
             var other = stop == "fp" ? "neuralPersistence" : "diagramDistance";
-            Assert.Equal(JsonValueKind.Null, epoch.GetProperty(other).ValueKind);
+            Assert.Equal(JsonValueKind.Null, epoch.GetProperty("signals").GetProperty(other).ValueKind);
         }
     }
 
@@ -88,7 +88,7 @@ public sealed class WorkerEndToEndTests : IDisposable
         {
             using var report = JsonDocument.Parse(File.ReadAllText(path));
             return [.. report.RootElement.GetProperty("epochs").EnumerateArray()
-                .Select(e => e.GetProperty("diagramDistance") is { ValueKind: JsonValueKind.Number } d ? d.GetDouble() : (double?)null)];
+                .Select(e => e.GetProperty("signals").GetProperty("diagramDistance") is { ValueKind: JsonValueKind.Number } d ? d.GetDouble() : (double?)null)];
         }
 
         Assert.Equal(Distances(whole), Distances(resumed));
@@ -120,7 +120,7 @@ public sealed class WorkerEndToEndTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var output = JsonDocument.Parse(result.Stdout);
         using var report = JsonDocument.Parse(File.ReadAllText(json));
-        var recorded = report.RootElement.GetProperty("epochs").EnumerateArray().Last().GetProperty("neuralPersistence").GetDouble();
+        var recorded = report.RootElement.GetProperty("epochs").EnumerateArray().Last().GetProperty("signals").GetProperty("neuralPersistence").GetDouble();
         Assert.Equal(recorded, output.RootElement.GetProperty("mean").GetDouble(), 12);
         Assert.Equal(2, output.RootElement.GetProperty("epoch").GetInt32());
         var layers = output.RootElement.GetProperty("layers").EnumerateArray().ToArray();

@@ -36,7 +36,7 @@ public sealed class ExperimentFilesTests(TestClusterFixture fixture) : IDisposab
         foreach (var trial in status.Trials)
         {
             var series = await fixture.Client.GetGrain<ITopologyGrain>(trial.Spec.GrainKey).GetSeries();
-            Assert.All(series, r => Assert.NotNull(r.TestAccuracy));
+            Assert.All(series, r => Assert.NotNull(r.Losses.TestAccuracy));
             epochs[trial.Spec.Id] = series;
         }
 

@@ -25,7 +25,7 @@ public sealed class SweepGrainTests(TestClusterFixture fixture)
             Assert.NotNull(trial.TestAccuracy);
             var series = await fixture.Client.GetGrain<ITopologyGrain>(trial.Spec.GrainKey).GetSeries();
             Assert.Equal(Enumerable.Range(1, sweep.MaxEpochs), series.Select(r => r.Epoch));
-            Assert.All(series.Skip(1), r => Assert.NotNull(r.Distance));
+            Assert.All(series.Skip(1), r => Assert.NotNull(r.Signals.Distance));
         }
     }
 
@@ -66,14 +66,14 @@ public sealed class SweepGrainTests(TestClusterFixture fixture)
             Assert.Equal(TrialState.Completed, trial.State);
             var series = await fixture.Client.GetGrain<ITopologyGrain>(trial.Spec.GrainKey).GetSeries();
             Assert.Equal([1, 2, 3], series.Select(r => r.Epoch));
-            Assert.All(series.Skip(1), r => Assert.NotNull(r.Distance));
+            Assert.All(series.Skip(1), r => Assert.NotNull(r.Signals.Distance));
             var method = trial.Spec.Stopping.Name;
-            Assert.All(series.Skip(1), r => Assert.Equal(method == "fp", r.DiagramDistance is not null));
-            Assert.All(series, r => Assert.Equal(method == "np", r.NeuralPersistence is not null));
+            Assert.All(series.Skip(1), r => Assert.Equal(method == "fp", r.Signals.DiagramDistance is not null));
+            Assert.All(series, r => Assert.Equal(method == "np", r.Signals.NeuralPersistence is not null));
         }
 
         var np = status.Trials.Single(t => t.Spec.Stopping.Name == "np");
-        var values = (await fixture.Client.GetGrain<ITopologyGrain>(np.Spec.GrainKey).GetSeries()).Select(r => r.NeuralPersistence!.Value);
+        var values = (await fixture.Client.GetGrain<ITopologyGrain>(np.Spec.GrainKey).GetSeries()).Select(r => r.Signals.NeuralPersistence!.Value);
         Assert.All(values, v => Assert.InRange(v, 0, 1));
     }
 
@@ -122,7 +122,7 @@ public sealed class SweepGrainTests(TestClusterFixture fixture)
         // A grain blocked by its epochs would answer about once per epoch, each answer waiting for the epoch's
         // end; answered off the scheduler, queries come back many times per epoch and much faster than one.
         var series = await fixture.Client.GetGrain<ITopologyGrain>(running.Trials.Single().Spec.GrainKey).GetSeries();
-        var shortestEpoch = series.Min(r => r.TrainSeconds + r.ProbeSeconds + r.ConnectomeSeconds);
+        var shortestEpoch = series.Min(r => r.Seconds.Train + r.Seconds.Probe + r.Seconds.Connectome);
         latencies.Sort();
         var median = latencies[latencies.Count / 2];
         Assert.True(latencies.Count > 5 * series.Length, $"only {latencies.Count} status answers over {series.Length} epochs");

@@ -36,7 +36,7 @@ public sealed class SweepResultsWriterTests : IDisposable
     private static IReadOnlyDictionary<string, IReadOnlyList<EpochRecord>> Epochs(SweepStatus sweep) =>
         sweep.Trials.ToDictionary(
             t => t.Spec.Id,
-            t => (IReadOnlyList<EpochRecord>)[.. Enumerable.Range(1, t.EpochsRun).Select(e => new EpochRecord { Epoch = e, TrainingLoss = 1.0 / e, Distance = e == 1 ? null : 0.1 * e })]);
+            t => (IReadOnlyList<EpochRecord>)[.. Enumerable.Range(1, t.EpochsRun).Select(e => new EpochRecord { Epoch = e, Losses = new() { Training = 1.0 / e }, Signals = new() { Distance = e == 1 ? null : 0.1 * e } })]);
 
     [Fact]
     public void The_results_directory_has_the_four_files_with_one_row_per_trial_and_per_epoch()

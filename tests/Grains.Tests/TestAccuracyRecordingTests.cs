@@ -21,14 +21,14 @@ public sealed class TestAccuracyRecordingTests(TestClusterFixture fixture)
         Assert.Equal(sweep.MaxEpochs, series.Length);
         Assert.All(series, r =>
         {
-            Assert.InRange(r.TestAccuracy!.Value, 0, 1);
-            Assert.True(double.IsFinite(r.TestLoss!.Value));
-            Assert.True(r.TestSeconds > 0);
+            Assert.InRange(r.Losses.TestAccuracy!.Value, 0, 1);
+            Assert.True(double.IsFinite(r.Losses.Test!.Value));
+            Assert.True(r.Seconds.Test > 0);
         });
 
         // The model does not change after the last epoch, so its per-epoch test pass is the trial's final one.
-        Assert.Equal(trial.TestAccuracy, series[^1].TestAccuracy);
-        Assert.Equal(trial.TestLoss, series[^1].TestLoss);
+        Assert.Equal(trial.TestAccuracy, series[^1].Losses.TestAccuracy);
+        Assert.Equal(trial.TestLoss, series[^1].Losses.Test);
 
         var csv = Orchestrator.Client.Sweeps.SweepResultsWriter.EpochsCsv(
             await fixture.Client.GetGrain<ISweepCoordinatorGrain>(sweepId).GetStatus(),
@@ -37,7 +37,7 @@ public sealed class TestAccuracyRecordingTests(TestClusterFixture fixture)
         // New columns come after the original ones, so readers of the first 20 columns are unaffected.
         Assert.Contains(",topology_s,decision,test_accuracy,test_loss,test_s", lines[0], StringComparison.Ordinal);
         var accuracyColumn = lines[0].Split(',').ToList().IndexOf("test_accuracy");
-        Assert.Equal(series[^1].TestAccuracy!.Value, double.Parse(lines[^1].Split(',')[accuracyColumn], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(series[^1].Losses.TestAccuracy!.Value, double.Parse(lines[^1].Split(',')[accuracyColumn], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -51,8 +51,8 @@ public sealed class TestAccuracyRecordingTests(TestClusterFixture fixture)
         var series = await fixture.Client.GetGrain<ITopologyGrain>(trial.Spec.GrainKey).GetSeries();
         Assert.All(series, r =>
         {
-            Assert.Null(r.TestAccuracy);
-            Assert.Equal(0, r.TestSeconds);
+            Assert.Null(r.Losses.TestAccuracy);
+            Assert.Equal(0, r.Seconds.Test);
         });
     }
 

@@ -55,15 +55,15 @@ public sealed class TopologyGrainTests(TestClusterFixture fixture)
 
         var series = await grain.GetSeries();
         Assert.Equal([1, 2, 3], series.Select(r => r.Epoch));
-        Assert.Null(series[0].Distance);
+        Assert.Null(series[0].Signals.Distance);
         for (var epoch = 2; epoch <= 3; epoch++)
         {
             var expected = WassersteinDistance.Between(Decompose(connectomes[epoch - 2]), Decompose(connectomes[epoch - 1]));
-            Assert.Equal(expected.W, series[epoch - 1].Distance!.Value, 9);
-            Assert.Equal(expected.W0, series[epoch - 1].W0!.Value, 9);
+            Assert.Equal(expected.W, series[epoch - 1].Signals.Distance!.Value, 9);
+            Assert.Equal(expected.W0, series[epoch - 1].Signals.W0!.Value, 9);
         }
 
-        Assert.Equal(Decompose(connectomes[2]).TotalPersistence0, series[2].Persistence0, 9);
+        Assert.Equal(Decompose(connectomes[2]).TotalPersistence0, series[2].Signals.Persistence0, 9);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class TopologyGrainTests(TestClusterFixture fixture)
         var series = await grain.GetSeries();
         Assert.Equal([1, 2], series.Select(r => r.Epoch));
         var expected = WassersteinDistance.Between(Decompose(connectomes[0]), Decompose(connectomes[3]));
-        Assert.Equal(expected.W, record.Distance!.Value, 9);
+        Assert.Equal(expected.W, record.Signals.Distance!.Value, 9);
     }
 
     [Fact]
@@ -110,6 +110,6 @@ public sealed class TopologyGrainTests(TestClusterFixture fixture)
         var record = (await grain.Observe(spec, Snapshot(3, connectomes[2]))).Record;
         Assert.Equal([1, 2, 3], (await grain.GetSeries()).Select(r => r.Epoch));
         var expected = WassersteinDistance.Between(Decompose(connectomes[1]), Decompose(connectomes[2]));
-        Assert.Equal(expected.W, record.Distance!.Value, 9);
+        Assert.Equal(expected.W, record.Signals.Distance!.Value, 9);
     }
 }

@@ -78,11 +78,11 @@ internal static class SweepResultsWriter
 
             foreach (var r in records)
             {
-                Row(csv, t.Spec.Id, t.Spec.Stopping.Describe(), I(t.Spec.Seed), N(t.Spec.Fraction), I(r.Epoch), N(r.TrainingLoss), N(r.ValidationLoss), N(r.ValidationAccuracy),
-                    N(r.W0), N(r.W1), N(r.Distance), N(r.SmoothedDistance), N(r.Persistence0), N(r.Persistence1),
-                    N(r.TrainSeconds), N(r.ProbeSeconds), N(r.ConnectomeSeconds), N(r.ValidationSeconds), N(r.TopologySeconds), r.Decision,
-                    N(r.TestAccuracy), N(r.TestLoss), r.TestAccuracy is null ? string.Empty : N(r.TestSeconds),
-                    N(r.DiagramDistance), N(r.NeuralPersistence));
+                Row(csv, t.Spec.Id, t.Spec.Stopping.Describe(), I(t.Spec.Seed), N(t.Spec.Fraction), I(r.Epoch), N(r.Losses.Training), N(r.Losses.Validation), N(r.Losses.ValidationAccuracy),
+                    N(r.Signals.W0), N(r.Signals.W1), N(r.Signals.Distance), N(r.Signals.SmoothedDistance), N(r.Signals.Persistence0), N(r.Signals.Persistence1),
+                    N(r.Seconds.Train), N(r.Seconds.Probe), N(r.Seconds.Connectome), N(r.Seconds.Validation), N(r.Seconds.Topology), r.Decision,
+                    N(r.Losses.TestAccuracy), N(r.Losses.Test), r.Losses.TestAccuracy is null ? string.Empty : N(r.Seconds.Test),
+                    N(r.Signals.DiagramDistance), N(r.Signals.NeuralPersistence));
             }
         }
 

@@ -1,24 +1,6 @@
-namespace Orchestrator.Silo.Worker;
+using Orchestrator.Contracts;
 
-/// <summary>One epoch of a single training run, as written to the JSON report.</summary>
-internal sealed record EpochRecord(
-    int Epoch,
-    double TrainingLoss,
-    double? ValidationLoss,
-    double? ValidationAccuracy,
-    double? W0,
-    double? W1,
-    double? W,
-    double SecondsTrain,
-    double SecondsProbe,
-    double SecondsConnectome,
-    double SecondsDecomposition,
-    double SecondsValidation,
-    string Decision,
-    double? DiagramDistance = null,
-    double? NeuralPersistence = null,
-    double SecondsDiagram = 0,
-    double SecondsNeuralPersistence = 0);
+namespace Orchestrator.Silo.Worker;
 
 /// <summary>The outcome of a single training run.</summary>
 internal sealed record RunSummary(

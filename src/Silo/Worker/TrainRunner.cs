@@ -1,19 +1,27 @@
 using System.Globalization;
 using System.Text.Json;
-using Orchestrator.Topology;
+using Orchestrator.Contracts;
 using Orchestrator.Topology.Stopping;
 using Orchestrator.Training;
+using Orchestrator.Trials;
 using Spectre.Console;
 
 namespace Orchestrator.Silo.Worker;
 
 /// <summary>
-/// Drives one <see cref="TrainingSession"/>: after every epoch an <see cref="EpochSignalTracker"/> computes the
-/// signals the criterion reads (plus the cheap graph distance, always recorded), the criterion decides, a
-/// progress line is printed; at the end a summary table and the optional JSON report.
+/// The <c>train</c> verb's run: the <see cref="TrialEngine"/> over one <see cref="TrainingSession"/> with a
+/// <see cref="LocalTrialMonitor"/> (its journal next to the checkpoint), a progress line per epoch, and at the
+/// end a summary table and the optional JSON report.
 /// </summary>
 internal sealed class TrainRunner(
-    TrainingSettings settings, IStoppingCriterion criterion, int maxEpochs, string stopSpecification, string? jsonPath, string? checkpointPath, string? resumePath)
+    TrainingSettings settings,
+    IStoppingCriterion criterion,
+    CriterionSignals signals,
+    int maxEpochs,
+    string stopSpecification,
+    string? jsonPath,
+    string? checkpointPath,
+    string? resumePath)
 {
     // A diverged epoch's NaN/∞ loss is written as "NaN"/"Infinity" (System.Text.Json refuses bare NaN).
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web)
@@ -22,11 +30,17 @@ internal sealed class TrainRunner(
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public int Run(CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         TrainingSession session;
         try
         {
+            if (resumePath is not null)
+            {
+                // An unreadable journal is bad input: refuse it before loading anything, not after the data is in memory.
+                _ = RunJournal.TryRead(resumePath);
+            }
+
             session = resumePath is null ? TrainingSession.Create(settings) : TrainingSession.Resume(resumePath, settings);
         }
         catch (Exception ex) when (TrainVerb.IsInputProblem(ex))
@@ -37,11 +51,11 @@ internal sealed class TrainRunner(
 
         using (session)
         {
-            return Train(session, cancellationToken);
+            return await TrainAsync(session, cancellationToken);
         }
     }
 
-    private int Train(TrainingSession session, CancellationToken cancellationToken)
+    private async Task<int> TrainAsync(TrainingSession session, CancellationToken cancellationToken)
     {
         AnsiConsole.MarkupLine($"[bold]data[/]   {Markup.Escape(session.DataDescription)}");
         AnsiConsole.MarkupLine(
@@ -51,158 +65,87 @@ internal sealed class TrainRunner(
             AnsiConsole.MarkupLine($"[yellow]device[/] auto chose the CPU: {Markup.Escape(reason)}");
         }
 
-        var signals = EpochSignalTracker.For(StoppingCriterionCatalog.Default.Find(criterion.Name), CriterionSignals.GraphDistance);
-        var records = new List<EpochRecord>();
-        if (resumePath is not null)
+        var monitor = new LocalTrialMonitor(criterion, signals, resumePath, checkpointPath);
+        var plan = new TrialPlan(maxEpochs, signals) { CheckpointPath = checkpointPath, TestAfterCancel = true, EndsAtRecordedStop = false };
+        var engine = new TrialEngine(plan, monitor)
         {
-            Replay(RunJournal.TryRead(resumePath), session, signals, records);
-        }
-
-        var status = "completed";
-        var stopReason = string.Empty;
-        var bestEpoch = 0;
-        var stopEpoch = 0;
-        var exitCode = 0;
-        try
-        {
-            while (session.CompletedEpochs < maxEpochs)
+            Resumed = history => PrintResumed(monitor.JournalFound, session.CompletedEpochs, history.Count),
+            EpochCompleted = epoch =>
             {
-                var snapshot = session.RunEpoch(cancellationToken);
-                if (!double.IsFinite(snapshot.TrainingLoss))
-                {
-                    status = "diverged";
-                    stopReason = $"diverged: training loss {snapshot.TrainingLoss} at epoch {snapshot.Epoch}";
-                    stopEpoch = snapshot.Epoch;
-                    records.Add(Record(snapshot, null, "diverged"));
-                    AnsiConsole.MarkupLine($"[red]epoch {snapshot.Epoch}: {Markup.Escape(stopReason)}[/]");
-                    exitCode = 1;
-                    break;
-                }
-
-                var values = signals.Observe(
-                    snapshot.Epoch, snapshot.TrainingLoss, snapshot.ValidationLoss, snapshot.ConnectomeSize, snapshot.ConnectomeUpperTriangle, () => LayerWeights(session));
-                var decision = criterion.Observe(values.Observation);
-                records.Add(Record(snapshot, values, decision.Reason));
-                bestEpoch = decision.BestEpoch;
-                PrintProgress(records[^1]);
-                if (checkpointPath is not null)
-                {
-                    session.SaveCheckpoint(checkpointPath);
-                    RunJournal.Create(records, snapshot.ConnectomeSize, snapshot.ConnectomeUpperTriangle).Write(checkpointPath);
-                }
-
-                if (decision.ShouldStop)
-                {
-                    stopEpoch = snapshot.Epoch;
-                    stopReason = decision.Reason;
-                    status = snapshot.Epoch < maxEpochs ? "stopped early" : "completed";
-                    break;
-                }
-            }
-
-            if (stopEpoch == 0)
-            {
-                stopEpoch = session.CompletedEpochs;
-                stopReason = $"reached max epochs ({maxEpochs})";
-            }
-        }
-        catch (OperationCanceledException)
+                PrintProgress(epoch.Record, epoch.Decision.Reason);
+                return Task.CompletedTask;
+            },
+        };
+        var outcome = await engine.RunAsync(session, cancellationToken);
+        var summary = Summarise(outcome);
+        if (outcome.End == TrialEnd.Diverged)
         {
-            status = "cancelled";
-            stopEpoch = records.Count > 0 ? records[^1].Epoch : 0;
-            stopReason = "cancelled by the user (partial results)";
-            exitCode = 130;
+            AnsiConsole.MarkupLine($"[red]epoch {outcome.StopEpoch}: {Markup.Escape(summary.StopReason)}[/]");
         }
 
-        var test = status is "diverged" || stopEpoch == 0 ? null : session.EvaluateTest();
-        var summary = new RunSummary(
-            status,
-            stopEpoch,
-            stopReason,
-            test?.Accuracy,
-            test?.Loss,
-            bestEpoch,
-            records.Count,
-            records.Count == 0 ? 0 : records.Average(r => r.SecondsTrain),
-            records.Count == 0 ? 0 : records.Average(Monitoring));
         PrintSummary(summary);
         if (jsonPath is not null)
         {
-            WriteJson(new TrainReport(SettingsMap(), session.DataDescription, session.DeviceName, session.ConnectomeSize, records, summary));
+            WriteJson(new TrainReport(SettingsMap(), session.DataDescription, session.DeviceName, session.ConnectomeSize, outcome.Records, summary));
             AnsiConsole.MarkupLine($"report written to {Markup.Escape(Path.GetFullPath(jsonPath))}");
         }
 
-        return exitCode;
+        return outcome.End switch
+        {
+            TrialEnd.Diverged => 1,
+            TrialEnd.Cancelled => 130,
+            _ => 0,
+        };
     }
 
-    /// <summary>Feeds the journal's epochs to the fresh criterion and gives the signal tracker the last connectome.</summary>
-    private void Replay(RunJournal? journal, TrainingSession session, EpochSignalTracker signals, List<EpochRecord> records)
+    private RunSummary Summarise(TrialOutcome outcome)
     {
-        if (journal is null)
+        var records = outcome.Records;
+        var (status, reason) = outcome.End switch
         {
-            AnsiConsole.MarkupLine($"[yellow]no run journal next to {Markup.Escape(resumePath!)}: the criterion starts without history and epoch {session.CompletedEpochs + 1} has no distance.[/]");
+            TrialEnd.Stopped => ("stopped early", outcome.Reason),
+            TrialEnd.Diverged => ("diverged", $"diverged: training loss {records[^1].Losses.Training} at epoch {records[^1].Epoch}"),
+            TrialEnd.Cancelled => ("cancelled", "cancelled by the user (partial results)"),
+            _ => ("completed", outcome.Reason),
+        };
+        return new RunSummary(
+            status,
+            outcome.StopEpoch,
+            reason,
+            outcome.Test?.Accuracy,
+            outcome.Test?.Loss,
+            outcome.BestEpoch,
+            records.Count,
+            records.Count == 0 ? 0 : records.Average(r => r.Seconds.Train),
+            records.Count == 0 ? 0 : records.Average(r => r.Seconds.Monitoring));
+    }
+
+    private void PrintResumed(bool journalFound, int completedEpochs, int replayed)
+    {
+        if (!journalFound)
+        {
+            AnsiConsole.MarkupLine($"[yellow]no run journal next to {Markup.Escape(resumePath!)}: the criterion starts without history and epoch {completedEpochs + 1} has no distance.[/]");
             return;
         }
 
-        var kept = journal.Records.Where(r => r.Epoch <= session.CompletedEpochs).ToList();
-        foreach (var r in kept)
-        {
-            criterion.Observe(new EpochObservation(r.Epoch, r.TrainingLoss)
-            {
-                ValidationLoss = r.ValidationLoss,
-                GraphDistance = r.W is null ? null : new TopologicalDistance(2, r.W0 ?? 0, r.W1 ?? 0, r.W.Value),
-                DiagramDistance = r.DiagramDistance,
-                NeuralPersistence = r.NeuralPersistence,
-            });
-        }
-
-        records.AddRange(kept);
-        if (kept.Count > 0 && kept[^1].Epoch == session.CompletedEpochs && journal.ConnectomeSize > 0)
-        {
-            signals.Restore(session.CompletedEpochs, journal.ConnectomeSize, journal.LastConnectomeValues());
-        }
-
-        AnsiConsole.MarkupLine($"resumed at epoch {session.CompletedEpochs}; replayed {kept.Count} epochs into the criterion");
+        AnsiConsole.MarkupLine($"resumed at epoch {completedEpochs}; replayed {replayed} epochs into the criterion");
     }
-
-    private static EpochRecord Record(EpochSnapshot s, EpochSignalValues? v, string decision) => new(
-        s.Epoch,
-        s.TrainingLoss,
-        s.ValidationLoss,
-        s.ValidationAccuracy,
-        v?.W0,
-        v?.W1,
-        v?.W,
-        s.Timings.Train.TotalSeconds,
-        s.Timings.Probe.TotalSeconds,
-        s.Timings.Connectome.TotalSeconds,
-        v?.GraphTime.TotalSeconds ?? 0,
-        s.Timings.Validation.TotalSeconds,
-        decision,
-        v?.DiagramDistance,
-        v?.NeuralPersistenceMean is double np && double.IsFinite(np) ? np : null,
-        v?.DiagramTime.TotalSeconds ?? 0,
-        v?.NeuralPersistenceTime.TotalSeconds ?? 0);
-
-    /// <summary>The model's fully connected layers for neural persistence, read only when the criterion needs them.</summary>
-    private static IReadOnlyList<NeuralPersistenceLayer> LayerWeights(TrainingSession session) =>
-        [.. session.NeuralPersistenceWeights().Select(w => new NeuralPersistenceLayer(w.Columns, w.Rows, w.Values))];
-
-    /// <summary>Seconds spent on monitoring: probe, connectome and every signal computed.</summary>
-    private static double Monitoring(EpochRecord r) =>
-        r.SecondsProbe + r.SecondsConnectome + r.SecondsDecomposition + r.SecondsDiagram + r.SecondsNeuralPersistence;
 
     private static string F(double? v, string format = "0.0000") => v is null ? "–" : v.Value.ToString(format, CultureInfo.InvariantCulture);
 
-    private static void PrintProgress(EpochRecord r)
+    /// <summary>One line per epoch; <paramref name="decision"/> is the criterion's reason, which it gives while continuing too.</summary>
+    private static void PrintProgress(EpochRecord r, string decision)
     {
-        var validation = r.ValidationLoss is null ? string.Empty : $"  val loss {F(r.ValidationLoss)}  val acc {F(r.ValidationAccuracy, "0.000")}";
-        var topology = Monitoring(r);
-        var baselines = (r.DiagramDistance is null ? string.Empty : $"  fp {F(r.DiagramDistance)}")
-                        + (r.NeuralPersistence is null ? string.Empty : $"  np {F(r.NeuralPersistence)}");
-        var decision = string.IsNullOrEmpty(r.Decision) ? string.Empty : $"  [grey]{Markup.Escape(r.Decision)}[/]";
+        var validation = r.Losses.Validation is null ? string.Empty : $"  val loss {F(r.Losses.Validation)}  val acc {F(r.Losses.ValidationAccuracy, "0.000")}";
+        var s = r.Signals;
+
+        // A diverged network's NaN neural persistence is the np criterion's stop reason, not a value to print.
+        var np = s.NeuralPersistence is double value && double.IsFinite(value) ? value : (double?)null;
+        var baselines = (s.DiagramDistance is null ? string.Empty : $"  fp {F(s.DiagramDistance)}")
+                        + (np is null ? string.Empty : $"  np {F(np)}");
+        var said = string.IsNullOrEmpty(decision) ? string.Empty : $"  [grey]{Markup.Escape(decision)}[/]";
         AnsiConsole.MarkupLine(
-            $"epoch {r.Epoch,3}  loss {F(r.TrainingLoss)}{validation}  w {F(r.W)} (w0 {F(r.W0)}, w1 {F(r.W1)}){baselines}  train {F(r.SecondsTrain, "0.00")} s  topo {F(topology, "0.000")} s{decision}");
+            $"epoch {r.Epoch,3}  loss {F(r.Losses.Training)}{validation}  w {F(s.Distance)} (w0 {F(s.W0)}, w1 {F(s.W1)}){baselines}  train {F(r.Seconds.Train, "0.00")} s  topo {F(r.Seconds.Monitoring, "0.000")} s{said}");
     }
 
     private static void PrintSummary(RunSummary s)

@@ -43,7 +43,7 @@ internal static class TrainVerb
             Console.CancelKeyPress += onCancel;
             try
             {
-                return await Task.Run(() => runner.Run(cancel.Token), CancellationToken.None);
+                return await Task.Run(() => runner.RunAsync(cancel.Token), CancellationToken.None);
             }
             finally
             {
@@ -64,10 +64,12 @@ internal static class TrainVerb
         }
 
         var criterion = StoppingCriterionCatalog.Default.Parse(WithMaxEpochs(stop, epochs));
-        var validation = parse.GetValue(o.ValidationFraction) ?? (criterion.Name == "vl" ? 0.2 : 0);
-        if (criterion.Name == "vl" && validation <= 0)
+        var signals = StoppingCriterionCatalog.Default.Find(criterion.Name).Signals;
+        var needsHoldOut = signals.HasFlag(CriterionSignals.ValidationLoss);
+        var validation = parse.GetValue(o.ValidationFraction) ?? (needsHoldOut ? 0.2 : 0);
+        if (needsHoldOut && validation <= 0)
         {
-            throw new ArgumentException("--stop vl needs a validation hold-out: --validation-fraction must be > 0.");
+            throw new ArgumentException($"--stop {criterion.Name} needs a validation hold-out: --validation-fraction must be > 0.");
         }
 
         var settings = new TrainingSettings(
@@ -88,7 +90,7 @@ internal static class TrainVerb
             LibTorchDirectory = parse.GetValue(o.LibTorch),
         };
         TrainingSession.Validate(settings);
-        return new TrainRunner(settings, criterion, epochs, stop, parse.GetValue(o.Json), parse.GetValue(o.Checkpoint), parse.GetValue(o.Resume));
+        return new TrainRunner(settings, criterion, signals, epochs, stop, parse.GetValue(o.Json), parse.GetValue(o.Checkpoint), parse.GetValue(o.Resume));
     }
 
     /// <summary>Adds <c>maxEpochs</c> from <c>--epochs</c> unless the specification sets it.</summary>

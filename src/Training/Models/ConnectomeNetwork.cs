@@ -16,9 +16,6 @@ public abstract class ConnectomeNetwork : nn.Module<Tensor, Tensor>
     {
     }
 
-    /// <summary>Names of the layers whose post-activation outputs are the connectome's neurons, in order.</summary>
-    public abstract IReadOnlyList<string> ConnectomeLayers { get; }
-
     /// <summary>Total neurons in the connectome layers (n of the n × n connectome).</summary>
     public abstract int ConnectomeSize { get; }
 

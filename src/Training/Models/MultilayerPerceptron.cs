@@ -27,14 +27,10 @@ public sealed class MultilayerPerceptron : ConnectomeNetwork
         }
 
         Hidden = [.. hidden];
-        ConnectomeLayers = [.. Enumerable.Range(1, hidden.Count).Select(i => $"fc{i}")];
     }
 
     /// <summary>Hidden layer widths.</summary>
     public IReadOnlyList<int> Hidden { get; }
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> ConnectomeLayers { get; }
 
     /// <inheritdoc />
     public override int ConnectomeSize => Hidden.Sum();

@@ -59,9 +59,6 @@ public sealed class VggNetwork : ConnectomeNetwork
     }
 
     /// <inheritdoc />
-    public override IReadOnlyList<string> ConnectomeLayers { get; } = ["fc1", "fc2"];
-
-    /// <inheritdoc />
     public override int ConnectomeSize { get; }
 
     /// <inheritdoc />

@@ -4,13 +4,14 @@ using Orchestrator.Contracts;
 using Orchestrator.Topology;
 using Orchestrator.Topology.Stopping;
 
-namespace Orchestrator.Grains;
+namespace Orchestrator.Trials;
 
 /// <summary>
 /// The per-trial persistence time series: feeds each epoch to an <see cref="EpochSignalTracker"/> (the
 /// signals the criterion reads, plus the cheap graph distance, always recorded), adds losses and timings,
-/// asks the criterion and keeps the smoothed signal the criterion compared. The grain keeps only the
-/// records as state; the criterion is rebuilt by replaying them.
+/// asks the criterion and keeps the smoothed signal the criterion compared. Callers keep only the records
+/// (the topology grain as state, the <c>train</c> verb in its <see cref="RunJournal"/>); this is the one place
+/// that rebuilds a criterion's per-trial state from them, by replaying them.
 /// </summary>
 public sealed class TopologySeries
 {
@@ -71,32 +72,44 @@ public sealed class TopologySeries
         var record = new EpochRecord
         {
             Epoch = snapshot.Epoch,
-            TrainingLoss = snapshot.TrainingLoss,
-            ValidationLoss = snapshot.ValidationLoss,
-            ValidationAccuracy = snapshot.ValidationAccuracy,
-            ConnectomeSize = snapshot.ConnectomeSize,
-            Persistence0 = values?.GraphPoint?.TotalPersistence0 ?? 0,
-            Persistence1 = values?.GraphPoint?.TotalPersistence1 ?? 0,
-            W0 = distance?.W0,
-            W1 = distance?.W1,
-            Distance = distance?.W,
-            DiagramDistance = values?.DiagramDistance,
-            NeuralPersistence = values?.NeuralPersistenceMean,
-            TrainSeconds = snapshot.TrainSeconds,
-            ProbeSeconds = snapshot.ProbeSeconds,
-            ConnectomeSeconds = snapshot.ConnectomeSeconds,
-            ValidationSeconds = snapshot.ValidationSeconds,
-            TestAccuracy = snapshot.TestAccuracy,
-            TestLoss = snapshot.TestLoss,
-            TestSeconds = snapshot.TestSeconds,
+            Losses = new EpochLosses
+            {
+                Training = snapshot.TrainingLoss,
+                Validation = snapshot.ValidationLoss,
+                ValidationAccuracy = snapshot.ValidationAccuracy,
+                Test = snapshot.TestLoss,
+                TestAccuracy = snapshot.TestAccuracy,
+            },
+            Signals = new EpochSignals
+            {
+                ConnectomeSize = snapshot.ConnectomeSize,
+                Persistence0 = values?.GraphPoint?.TotalPersistence0 ?? 0,
+                Persistence1 = values?.GraphPoint?.TotalPersistence1 ?? 0,
+                W0 = distance?.W0,
+                W1 = distance?.W1,
+                Distance = distance?.W,
+                DiagramDistance = values?.DiagramDistance,
+                NeuralPersistence = values?.NeuralPersistenceMean,
+            },
+            Seconds = new EpochSeconds
+            {
+                Train = snapshot.TrainSeconds,
+                Probe = snapshot.ProbeSeconds,
+                Connectome = snapshot.ConnectomeSeconds,
+                Validation = snapshot.ValidationSeconds,
+                Decomposition = values?.GraphTime.TotalSeconds ?? 0,
+                Diagram = values?.DiagramTime.TotalSeconds ?? 0,
+                NeuralPersistence = values?.NeuralPersistenceTime.TotalSeconds ?? 0,
+                Test = snapshot.TestSeconds,
+            },
         };
         var observation = values?.Observation ?? ObservationOf(record);
         var decision = _criterion.Observe(observation);
         record = record with
         {
             Decision = decision.ShouldStop ? decision.Reason : string.Empty,
-            SmoothedDistance = decision.SmoothedSignal,
-            TopologySeconds = watch.Elapsed.TotalSeconds,
+            Signals = record.Signals with { SmoothedDistance = decision.SmoothedSignal },
+            Seconds = record.Seconds with { Topology = watch.Elapsed.TotalSeconds },
         };
         _records.Add(record);
         return (record, decision);
@@ -105,11 +118,12 @@ public sealed class TopologySeries
     private static List<NeuralPersistenceLayer> LayersOf(EpochSnapshotMessage snapshot) =>
         [.. snapshot.Weights.Select(w => new NeuralPersistenceLayer(w.Inputs, w.Outputs, MemoryMarshal.Cast<byte, float>(w.Values).ToArray()))];
 
-    private static EpochObservation ObservationOf(EpochRecord record) => new(record.Epoch, record.TrainingLoss)
+    /// <summary>What the criterion saw at a recorded epoch: replaying these reproduces its decisions.</summary>
+    private static EpochObservation ObservationOf(EpochRecord record) => new(record.Epoch, record.Losses.Training)
     {
-        ValidationLoss = record.ValidationLoss,
-        GraphDistance = record.Distance is { } w ? new TopologicalDistance(2, record.W0 ?? 0, record.W1 ?? 0, w) : null,
-        DiagramDistance = record.DiagramDistance,
-        NeuralPersistence = record.NeuralPersistence,
+        ValidationLoss = record.Losses.Validation,
+        GraphDistance = record.Signals.Distance is { } w ? new TopologicalDistance(2, record.Signals.W0 ?? 0, record.Signals.W1 ?? 0, w) : null,
+        DiagramDistance = record.Signals.DiagramDistance,
+        NeuralPersistence = record.Signals.NeuralPersistence,
     };
 }

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Orchestrator.Contracts;
 using Orchestrator.Training;
 
-namespace Orchestrator.Grains;
+namespace Orchestrator.Trials;
 
 /// <summary>Turns the training engine's types into wire messages (the connectome as raw bytes).</summary>
 public static class EpochSnapshotConversion
