@@ -1,7 +1,7 @@
-namespace Orchestrator.Client;
+namespace Orchestrator.Client.Core;
 
 /// <summary>
 /// Bad input from the user: the message names the field (option, file, row, column) and the fix.
-/// The CLI prints it on stderr and exits with <see cref="ExitCodes.BadInput"/>.
+/// A front end shows the message as it is; the CLI prints it on stderr and exits with code 2.
 /// </summary>
-internal sealed class InputException(string message) : Exception(message);
+public sealed class InputException(string message) : Exception(message);

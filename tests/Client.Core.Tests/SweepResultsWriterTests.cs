@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using Orchestrator.Client.Sweeps;
+using Orchestrator.Client.Core.Sweeps;
 using Orchestrator.Contracts;
 using Orchestrator.Contracts.Sweeps;
 
-namespace Orchestrator.Grains.Tests;
+namespace Orchestrator.Client.Core.Tests;
 
 public sealed class SweepResultsWriterTests : IDisposable
 {

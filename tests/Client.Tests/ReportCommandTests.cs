@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Orchestrator.Client.Sweeps;
+using Orchestrator.Client.Core.Sweeps;
 using Orchestrator.Contracts;
 using Orchestrator.Contracts.Sweeps;
 

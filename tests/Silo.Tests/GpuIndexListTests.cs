@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Orchestrator.Training;
 
-namespace Orchestrator.Grains.Tests;
+namespace Orchestrator.Silo.Tests;
 
 /// <summary>
 /// The silo's --gpus list, through the real silo process: a bad list, or GPUs the machine cannot use, stop it
@@ -44,7 +44,7 @@ public sealed class GpuIndexListTests
             UseShellExecute = false,
         };
         start.Environment.Remove(TorchRuntime.LibTorchDirectoryVariable);
-        foreach (var argument in new[] { LocalRedisCluster.SiloDll(), "silo", "--gpus", gpus, "--port", "0", "--stop-with-stdin" })
+        foreach (var argument in new[] { BuiltWorker.Dll(), "silo", "--gpus", gpus, "--port", "0", "--stop-with-stdin" })
         {
             start.ArgumentList.Add(argument);
         }

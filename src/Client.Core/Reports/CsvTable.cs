@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Orchestrator.Client.Reports;
+namespace Orchestrator.Client.Core.Reports;
 
 /// <summary>
 /// A CSV file with a header row, read for the report. Every missing column or unreadable value is an

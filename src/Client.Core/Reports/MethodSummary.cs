@@ -1,4 +1,4 @@
-namespace Orchestrator.Client.Reports;
+namespace Orchestrator.Client.Core.Reports;
 
 /// <summary>A stopping method's numbers within one configuration of a sweep (all its seeds).</summary>
 internal sealed record MethodSummary(

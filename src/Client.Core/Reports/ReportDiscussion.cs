@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Orchestrator.Client.Reports;
+namespace Orchestrator.Client.Core.Reports;
 
 /// <summary>
 /// The report's discussion, generated from the numbers: did TOP stop earlier than VL and FP, was its test

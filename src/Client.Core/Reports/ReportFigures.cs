@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace Orchestrator.Client.Reports;
+namespace Orchestrator.Client.Core.Reports;
 
 /// <summary>The report's PNG figures (ScottPlot, rendered headless with SkiaSharp).</summary>
 internal static class ReportFigures

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace Orchestrator.Client.Reports;
+namespace Orchestrator.Client.Core.Reports;
 
 /// <summary>
 /// Writes <c>report.md</c> and PNG figures (under <c>figures/</c>) into a sweep's results folder: the
 /// headline table per configuration, the hindsight numbers, the sensitivity grid and a generated discussion.
 /// </summary>
-internal static class ReportGenerator
+public static class ReportGenerator
 {
     public const string ReportFile = "report.md";
     public const string FiguresFolder = "figures";

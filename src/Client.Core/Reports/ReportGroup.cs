@@ -1,4 +1,4 @@
-namespace Orchestrator.Client.Reports;
+namespace Orchestrator.Client.Core.Reports;
 
 /// <summary>
 /// Trials that differ only in stopping method and seed (same dataset, fraction, model and hyperparameters):

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Orchestrator.Client.Reports;
+namespace Orchestrator.Client.Core.Reports;
 
 /// <summary>One trial's row of <c>trials.csv</c>.</summary>
 internal sealed record TrialResult(

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Orchestrator.Client.Reports;
+namespace Orchestrator.Client.Core.Reports;
 
 /// <summary>Mean and sample standard deviation (n − 1) of a set of values, as the report prints them.</summary>
 internal readonly record struct MeanStd(double Mean, double Std, int Count)

@@ -1,4 +1,4 @@
-namespace Orchestrator.Client.Reports;
+namespace Orchestrator.Client.Core.Reports;
 
 /// <summary>
 /// Training-set sizes of the datasets, for counting labelled samples. MNIST depends on the files the

@@ -3,13 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace Orchestrator.Client.Sweeps;
+namespace Orchestrator.Client.Core.Sweeps;
 
 /// <summary>
 /// Client traces: a <c>sweep</c> activity around submission, propagated into the silo (sweep → trial → epoch),
 /// exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
 /// </summary>
-internal static class ClientTelemetry
+public static class ClientTelemetry
 {
     public static readonly ActivitySource Source = new("Orchestrator.Client");
 

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
-namespace Orchestrator.Client.Sweeps;
+namespace Orchestrator.Client.Core.Sweeps;
 
-/// <summary>Where the CLI finds a cluster: a local gateway port (embedded silo) or a Redis membership table.</summary>
-internal sealed record ClusterEndpoint(int? GatewayPort, string? Redis, string ClusterId = "orchestrator")
+/// <summary>Where a front end finds a cluster: a local gateway port (embedded silo) or a Redis membership table.</summary>
+public sealed record ClusterEndpoint(int? GatewayPort, string? Redis, string ClusterId = "orchestrator")
 {
     /// <summary>How long the CLI waits for one grain call.</summary>
     public static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(10);
@@ -35,7 +35,7 @@ internal sealed record ClusterEndpoint(int? GatewayPort, string? Redis, string C
             }
             else
             {
-                client.UseLocalhostClustering(GatewayPort ?? 30000, serviceId: "orchestrator", clusterId: ClusterId);
+                client.UseLocalhostClustering(GatewayPort ?? throw new ArgumentException("a local silo needs its gateway port", nameof(GatewayPort)), serviceId: "orchestrator", clusterId: ClusterId);
             }
         });
         var host = builder.Build();

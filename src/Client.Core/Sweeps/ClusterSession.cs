@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Hosting;
 
-namespace Orchestrator.Client.Sweeps;
+namespace Orchestrator.Client.Core.Sweeps;
 
 /// <summary>A connected Orleans client of a Redis cluster, disposed when the command ends.</summary>
-internal sealed class ClusterSession(IHost host) : IAsyncDisposable
+public sealed class ClusterSession(IHost host) : IAsyncDisposable
 {
     private readonly IHost _host = host;
 

@@ -3,14 +3,14 @@ using Orchestrator.Contracts;
 using Orchestrator.Contracts.Sweeps;
 using Orchestrator.Topology.Stopping;
 
-namespace Orchestrator.Client.Sweeps;
+namespace Orchestrator.Client.Core.Sweeps;
 
 /// <summary>
 /// Reads a sweep file for a command: the file's own rules (<see cref="SweepFile"/>), then each stopping
 /// method built once with the Topology catalog so bad parameters are caught before anything is scheduled.
 /// Any error is bad input (exit code 2, nothing started).
 /// </summary>
-internal static class SweepFileLoader
+public static class SweepFileLoader
 {
     public static SweepDefinition Load(string path)
     {

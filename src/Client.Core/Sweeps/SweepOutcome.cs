@@ -1,21 +1,24 @@
 using Orchestrator.Contracts;
 
-namespace Orchestrator.Client.Sweeps;
+namespace Orchestrator.Client.Core.Sweeps;
 
-/// <summary>Exit code and results of a watched sweep.</summary>
-internal static class SweepOutcome
+/// <summary>The results of a watched (or inspected) sweep, written to disk.</summary>
+/// <param name="Status">The sweep the results describe.</param>
+/// <param name="Directory">The results folder written (<c>&lt;root&gt;/&lt;sweep-id&gt;</c>).</param>
+/// <param name="Partial">Not every trial finished (cancelled, or written while running).</param>
+public sealed record SweepOutcome(SweepStatus Status, string Directory, bool Partial)
 {
-    public static async Task<int> FinishAsync(CliContext context, SweepMonitor monitor, SweepStatus status, bool cancelled, string resultsRoot)
-    {
-        var epochs = await monitor.EpochsAsync(status);
-        var partial = cancelled || status.State == SweepState.Cancelled || !status.Trials.All(t => t.State.IsFinal());
-        var directory = SweepResultsWriter.Write(resultsRoot, status, epochs, partial);
-        await context.Stdout.WriteLineAsync($"{SweepView.Progress(status)}; results{(partial ? " (partial)" : string.Empty)} in {directory}");
-        if (partial)
-        {
-            return ExitCodes.Cancelled;
-        }
+    /// <summary>Some trial failed (diverged trials end as such, not as failures).</summary>
+    public bool AnyFailed => Status.Trials.Any(t => t.State == TrialState.Failed);
 
-        return status.Trials.Any(t => t.State == TrialState.Failed) ? ExitCodes.Failed : ExitCodes.Ok;
+    /// <summary>Fetches every trial's epochs and writes the results folder under <paramref name="resultsRoot"/>.</summary>
+    public static async Task<SweepOutcome> WriteAsync(IClusterClient client, SweepWatch watch, string resultsRoot)
+    {
+        ArgumentNullException.ThrowIfNull(watch);
+        var status = watch.Status;
+        var epochs = await new SweepMonitor(client).EpochsAsync(status);
+        var partial = watch.Cancelled || status.State == SweepState.Cancelled || !status.Trials.All(t => t.State.IsFinal());
+        var directory = SweepResultsWriter.Write(resultsRoot, status, epochs, partial);
+        return new SweepOutcome(status, directory, partial);
     }
 }

@@ -3,14 +3,14 @@ using System.Text;
 using System.Text.Json;
 using Orchestrator.Contracts;
 
-namespace Orchestrator.Client.Sweeps;
+namespace Orchestrator.Client.Core.Sweeps;
 
 /// <summary>
 /// Writes <c>results/&lt;sweep-id&gt;/</c>: <c>sweep.json</c>, <c>trials.csv</c>, <c>epochs.csv</c> and
 /// <c>summary.md</c>. Files are written to a temporary directory first and moved into place, so a
 /// results directory is never half-written.
 /// </summary>
-internal static class SweepResultsWriter
+public static class SweepResultsWriter
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 

@@ -1,25 +1,30 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Orchestrator.Client.Core.Sweeps;
 
-namespace Orchestrator.Client.Sweeps;
+namespace Orchestrator.Client.Core.Workers;
 
 /// <summary>
-/// A worker process (<c>orchestrator-silo silo …</c>) started by the CLI, the way <c>ray.init()</c> starts local
-/// workers: the CLI never loads TorchSharp itself. Output goes to a log file; the CLI waits for the ready line.
+/// A worker process (<c>orchestrator-silo silo …</c>) started by a front end, the way <c>ray.init()</c> starts
+/// local workers: front ends never load TorchSharp themselves. Output goes to a log file; starting waits for the
+/// ready line.
 /// </summary>
-internal sealed class SiloProcess : IAsyncDisposable
+public sealed class LocalSilo : IAsyncDisposable
 {
     private const string ReadyLine = "orchestrator-silo ready";
     private const string SiloErrorPrefix = "error: ";
     private readonly Process _process;
     private readonly bool _keep;
 
-    private SiloProcess(Process process, string logPath, bool keep)
+    private LocalSilo(Process process, string logPath, bool keep, int gatewayPort, string clusterId)
     {
         _process = process;
         LogPath = logPath;
         _keep = keep;
+        GatewayPort = gatewayPort;
+        ClusterId = clusterId;
     }
 
     /// <summary>The silo's log file.</summary>
@@ -28,18 +33,14 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// <summary>Process id.</summary>
     public int Id => _process.Id;
 
-    /// <summary>The command that runs the worker executable: <c>ORCHESTRATOR_SILO_PATH</c> (a dll runs under <c>dotnet</c>).</summary>
-    public static (string FileName, string[] Prefix) WorkerCommand()
-    {
-        var path = Environment.GetEnvironmentVariable("ORCHESTRATOR_SILO_PATH");
-        if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
-        {
-            throw new InputException(
-                "the worker executable was not found: set ORCHESTRATOR_SILO_PATH to orchestrator-silo(.dll) or run through ./orchestrator, which sets it");
-        }
+    /// <summary>The silo's client gateway on loopback.</summary>
+    public int GatewayPort { get; }
 
-        return path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ("dotnet", [path]) : (path, []);
-    }
+    /// <summary>The silo's Orleans cluster id.</summary>
+    public string ClusterId { get; }
+
+    /// <summary>Where a client connects to this silo.</summary>
+    public ClusterEndpoint Endpoint => new(GatewayPort, null, ClusterId);
 
     /// <summary>A free TCP port on loopback.</summary>
     public static int FreePort()
@@ -49,17 +50,49 @@ internal sealed class SiloProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Starts <c>silo</c> with <paramref name="arguments"/> and waits until it accepts clients.</summary>
-    /// <param name="arguments">Arguments after the <c>silo</c> verb.</param>
+    /// <summary>Starts an embedded single silo on free loopback ports and waits until it accepts clients.</summary>
+    /// <param name="settings">What the silo hosts.</param>
     /// <param name="logPath">Where the silo's output goes.</param>
-    /// <param name="keep">Keep running after the CLI exits (otherwise it stops when the CLI closes its stdin).</param>
+    /// <param name="keep">Keep running after the front end exits (otherwise it stops when the front end closes its stdin).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    public static async Task<SiloProcess> StartAsync(IReadOnlyList<string> arguments, string logPath, bool keep, CancellationToken cancellationToken)
+    /// <exception cref="InputException">The worker was not found, or it rejected the settings (its message, e.g. about <c>--gpus</c>).</exception>
+    public static Task<LocalSilo> StartAsync(LocalSiloSettings settings, string logPath, bool keep, CancellationToken cancellationToken)
     {
-        var (fileName, prefix) = WorkerCommand();
+        ArgumentNullException.ThrowIfNull(settings);
+        var gatewayPort = FreePort();
+        var arguments = new List<string>
+        {
+            "--port", FreePort().ToString(CultureInfo.InvariantCulture),
+            "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture),
+            "--checkpoints", settings.CheckpointDirectory,
+            "--slots", settings.Slots.ToString(CultureInfo.InvariantCulture),
+            "--cluster-id", settings.ClusterId,
+        };
+        if (settings.MetricsPort > 0)
+        {
+            arguments.AddRange(["--metrics-port", settings.MetricsPort.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        if (settings.Gpus is { } gpus)
+        {
+            arguments.AddRange(["--gpus", gpus]);
+        }
+
+        if (settings.DataDirectory is { } data)
+        {
+            arguments.AddRange(["--data-dir", Path.GetFullPath(data)]);
+        }
+
+        return StartAsync(arguments, gatewayPort, settings.ClusterId, logPath, keep, cancellationToken);
+    }
+
+    private static async Task<LocalSilo> StartAsync(List<string> arguments, int gatewayPort, string clusterId, string logPath, bool keep, CancellationToken cancellationToken)
+    {
+        var worker = WorkerExecutable.Locate();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
         File.WriteAllText(logPath, string.Empty);
-        var all = prefix.Concat(["silo"]).Concat(arguments).Concat(keep ? [] : ["--stop-with-stdin"]);
+        var fileName = worker.FileName;
+        var all = worker.LeadingArguments.Concat(["silo"]).Concat(arguments).Concat(keep ? [] : ["--stop-with-stdin"]);
         // setsid: the silo gets its own session, so the terminal's Ctrl-C reaches only the CLI, which then
         // cancels the sweep cleanly and stops the silo itself.
         var commandLine = "exec setsid " + string.Join(' ', new[] { fileName }.Concat(all).Select(ShellQuote))
@@ -67,8 +100,8 @@ internal sealed class SiloProcess : IAsyncDisposable
         var start = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = !keep, UseShellExecute = false };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(commandLine);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the worker process");
-        var silo = new SiloProcess(process, logPath, keep);
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start the worker '{worker.Description}'");
+        var silo = new LocalSilo(process, logPath, keep, gatewayPort, clusterId);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
         while (true)
         {
@@ -91,7 +124,7 @@ internal sealed class SiloProcess : IAsyncDisposable
                 await silo.DisposeAsync();
                 if (rejectedArguments)
                 {
-                    // The silo validates its own arguments (e.g. --gpus) and says what to fix; the CLI adds its own "error: ".
+                    // The silo validates its own arguments (e.g. --gpus) and says what to fix; front ends add their own "error: ".
                     var reason = tail.Trim();
                     throw new InputException(reason.StartsWith(SiloErrorPrefix, StringComparison.Ordinal) ? reason[SiloErrorPrefix.Length..] : reason);
                 }
