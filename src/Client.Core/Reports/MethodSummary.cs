@@ -1,3 +1,5 @@
+using Orchestrator.Topology.Stopping;
+
 namespace Orchestrator.Client.Core.Reports;
 
 /// <summary>A stopping method's numbers within one configuration of a sweep (all its seeds).</summary>
@@ -18,20 +20,46 @@ internal sealed record MethodSummary(
     public IReadOnlyList<TrialResult> Finished => Trials.Where(t => t.StopEpoch is not null && t.TestAccuracy is not null && t.State is "Completed" or "Stopped").ToList();
 
     /// <summary>
-    /// The epoch columns that make up a method's own monitoring signal. The topology grain computes the
-    /// connectome for every trial, but only methods that read it are charged for it.
+    /// The epoch columns that make up a method's own monitoring signal, from the signals its criterion declares
+    /// (<see cref="StoppingCriterionDescriptor.Signals"/>). The topology grain computes the connectome for every
+    /// trial, but only methods that read it are charged for it. A method the catalog does not know is charged
+    /// only its own <c>&lt;method&gt;_s</c> column, if the results carry one.
     /// </summary>
     public static string[] MonitoringColumnsOf(string baseMethod, IEnumerable<string> available)
     {
         var own = $"{baseMethod}_s";
-        string[] columns = baseMethod switch
+        var signals = SignalsOf(baseMethod);
+        var columns = new List<string>();
+        if ((signals & (CriterionSignals.GraphDistance | CriterionSignals.DiagramDistance)) != 0)
         {
-            "none" => [],
-            "vl" => ["validation_s"],
-            "np" => ["topology_s"],
-            _ => ["probe_s", "connectome_s", "topology_s"],
-        };
-        return available.Contains(own, StringComparer.Ordinal) ? [.. columns, own] : columns;
+            // Both read the probe's connectome: TOP decomposes it, FP builds its Vietoris–Rips diagram.
+            columns.AddRange(["probe_s", "connectome_s", "topology_s"]);
+        }
+
+        if (signals.HasFlag(CriterionSignals.NeuralPersistence) && !columns.Contains("topology_s"))
+        {
+            columns.Add("topology_s");
+        }
+
+        if (signals.HasFlag(CriterionSignals.ValidationLoss))
+        {
+            columns.Add("validation_s");
+        }
+
+        return available.Contains(own, StringComparer.Ordinal) ? [.. columns, own] : [.. columns];
+    }
+
+    /// <summary>The signals <paramref name="baseMethod"/>'s criterion reads; none for a name the catalog does not know.</summary>
+    public static CriterionSignals SignalsOf(string baseMethod)
+    {
+        try
+        {
+            return StoppingCriterionCatalog.Default.Find(baseMethod).Signals;
+        }
+        catch (ArgumentException)
+        {
+            return CriterionSignals.None;
+        }
     }
 
     public static MethodSummary Of(string method, IReadOnlyList<TrialResult> trials, ResultsFolder results)

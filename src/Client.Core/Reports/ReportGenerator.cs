@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Orchestrator.Topology.Stopping;
 
 namespace Orchestrator.Client.Core.Reports;
 
@@ -33,9 +34,11 @@ public static class ReportGenerator
 
         md.AppendLine(CultureInfo.InvariantCulture, $"{results.Trials.Count} trials: {string.Join(", ", results.Trials.GroupBy(t => t.State).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"))}. Max epochs {results.MaxEpochs}. Failed, diverged and cancelled trials are left out of the means.");
         md.AppendLine();
-        foreach (var dataset in results.Trials.Select(t => t.Dataset).Distinct(StringComparer.Ordinal))
+        foreach (var dataset in results.Trials.GroupBy(t => t.Dataset, StringComparer.Ordinal))
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"- Data `{dataset}`: {TrainingSetSizes.Of(dataset).Source} (as found in the data directory when this report was generated).");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Data `{dataset.Key}`: {(dataset.All(t => t.LabelledSamples is not null)
+                ? "labelled samples per trial as each run recorded them (`training_samples`, `holdout_samples` in trials.csv)."
+                : "sample counts not recorded in these results (trials.csv predates `training_samples`/`holdout_samples`, or a trial never loaded its data); the report leaves them out rather than guess.")}");
         }
 
         md.AppendLine();
@@ -55,9 +58,8 @@ public static class ReportGenerator
 
     private static void WriteGroup(StringBuilder md, ReportGroup group, int index, ResultsFolder results, string figures, List<string> written)
     {
-        var (size, _) = TrainingSetSizes.Of(group.Dataset);
-        var subset = size is { } n ? (int?)Math.Round(group.Fraction * n) : null;
-        md.AppendLine(CultureInfo.InvariantCulture, $"## {group.Dataset}, fraction {N(group.Fraction)}{(subset is { } s ? $" (≈{s:N0} labelled training images)" : string.Empty)}, model `{group.Model}`");
+        var subset = Recorded(group.Methods.SelectMany(m => m.Trials).Select(t => t.LabelledSamples));
+        md.AppendLine(CultureInfo.InvariantCulture, $"## {group.Dataset}, fraction {N(group.Fraction)}{(subset is { } s ? $" ({s} labelled training images)" : string.Empty)}, model `{group.Model}`");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Hyperparameters: {group.Configuration}.");
         md.AppendLine();
@@ -67,13 +69,17 @@ public static class ReportGenerator
         md.AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var m in group.Headline)
         {
-            var (labelled, trained) = Samples(m.BaseMethod, subset, results.ValidationFraction);
+            var (labelled, trained) = Samples(m);
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {m.Method} | {m.Finished.Count} / {m.Trials.Count} | {m.StopEpoch?.Format("F1") ?? "–"} | {(m.TestAccuracy is { } a ? ReportDiscussion.Percent(a) : "–")} | {labelled} | {trained} | {S(m.TrainSecondsPerEpoch)} | {S(m.MonitoringSecondsPerEpoch)} ({m.MonitoringColumns}) | not recorded |");
         }
 
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Labelled samples: VL holds out {N(results.ValidationFraction * 100)} % of the subset as its labelled validation split, so it consumes the whole subset as labelled data but trains on only {N((1 - results.ValidationFraction) * 100)} % of it; every other method trains on the whole subset and uses no extra labels. Peak memory: not recorded per trial (trials share a silo process, whose memory cannot be split among them); `dotnet run -c Release --project bench/Training.Bench -- --methods 5` measures each method's monitoring memory in isolation (bench/README.md, \"Per-method cost per epoch\").");
+        var holdingOut = group.Headline.Where(m => MethodSummary.SignalsOf(m.BaseMethod).HasFlag(CriterionSignals.ValidationLoss)).Select(m => m.Method.ToUpperInvariant()).ToList();
+        var labelledNote = holdingOut.Count == 0
+            ? "every method here trains on the whole subset and uses no extra labels."
+            : $"{string.Join(", ", holdingOut)} (criteria that read the validation loss) hold out {N(results.ValidationFraction * 100)} % of the subset as a labelled validation split, so they consume the whole subset as labelled data but train on only {N((1 - results.ValidationFraction) * 100)} % of it; every other method trains on the whole subset and uses no extra labels.";
+        md.AppendLine(CultureInfo.InvariantCulture, $"Labelled samples: {labelledNote} Peak memory: not recorded per trial (trials share a silo process, whose memory cannot be split among them); `dotnet run -c Release --project bench/Training.Bench -- --methods 5` measures each method's monitoring memory in isolation (bench/README.md, \"Per-method cost per epoch\").");
         md.AppendLine();
         var none = group.Find("none");
         var atMax = none?.Finished.Where(t => t.StopEpoch == results.MaxEpochs).ToList();
@@ -166,18 +172,33 @@ public static class ReportGenerator
         md.AppendLine(CultureInfo.InvariantCulture, $"- Per-epoch test accuracy: {(results.HasTestAccuracyCurves ? "recorded (`recordTestAccuracy`), used only for curves and hindsight, never by a criterion." : "not recorded in this sweep.")}");
     }
 
-    private static (string Labelled, string Trained) Samples(string baseMethod, int? subset, double validationFraction)
+    /// <summary>The labelled images a method consumed and trained on, from its trials' recorded counts.</summary>
+    private static (string Labelled, string Trained) Samples(MethodSummary method)
     {
-        if (subset is not { } n)
+        var labelled = Recorded(method.Trials.Select(t => t.LabelledSamples));
+        var trained = Recorded(method.Trials.Select(t => t.TrainingSamples));
+        if (labelled is null || trained is null)
         {
-            return baseMethod == "vl"
-                ? ("whole subset", $"{N((1 - validationFraction) * 100)} % of the subset")
-                : ("whole subset", "whole subset");
+            return ("not recorded", "not recorded");
         }
 
-        return baseMethod == "vl"
-            ? (n.ToString("N0", CultureInfo.InvariantCulture) + " (incl. hold-out)", ((int)Math.Round(n * (1 - validationFraction))).ToString("N0", CultureInfo.InvariantCulture))
-            : (n.ToString("N0", CultureInfo.InvariantCulture), n.ToString("N0", CultureInfo.InvariantCulture));
+        var heldOut = method.Trials.Any(t => t.HoldOutSamples > 0);
+        return (heldOut ? labelled + " (incl. hold-out)" : labelled, trained);
+    }
+
+    /// <summary>One count when every trial recorded the same, a range when seeds differ, null when any is missing.</summary>
+    private static string? Recorded(IEnumerable<int?> counts)
+    {
+        var values = counts.ToList();
+        if (values.Count == 0 || values.Any(v => v is null))
+        {
+            return null;
+        }
+
+        var (min, max) = (values.Min()!.Value, values.Max()!.Value);
+        return min == max
+            ? min.ToString("N0", CultureInfo.InvariantCulture)
+            : $"{min.ToString("N0", CultureInfo.InvariantCulture)}–{max.ToString("N0", CultureInfo.InvariantCulture)}";
     }
 
     private static string S(double? seconds) => seconds is { } s ? s.ToString("F4", CultureInfo.InvariantCulture) : "–";

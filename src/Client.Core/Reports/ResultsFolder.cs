@@ -14,10 +14,15 @@ internal sealed record TrialResult(
     string State,
     int? StopEpoch,
     double? TestAccuracy,
-    int EpochsRun)
+    int EpochsRun,
+    int? TrainingSamples,
+    int? HoldOutSamples)
 {
     /// <summary>The criterion's name without parameters ("top" for "top(window=3)").</summary>
     public string BaseMethod => Method.Split('(')[0];
+
+    /// <summary>Labelled images the trial consumed (trained on plus held out), when its results recorded them.</summary>
+    public int? LabelledSamples => TrainingSamples + HoldOutSamples;
 }
 
 /// <summary>
@@ -129,11 +134,20 @@ internal sealed record ResultsFolder(
                 csv.Text(row, "state"),
                 csv.Number(row, "stop_epoch", i) is { } stop ? (int)stop : null,
                 csv.Number(row, "test_accuracy", i),
-                (int)csv.RequiredNumber(row, "epochs_run", i)));
+                (int)csv.RequiredNumber(row, "epochs_run", i),
+                RecordedCount(csv, row, "training_samples", i),
+                RecordedCount(csv, row, "holdout_samples", i)));
         }
 
         return trials;
     }
+
+    /// <summary>
+    /// A per-trial count written by the results writer; null when the folder predates the column or the trial
+    /// never loaded its data (the report then says "not recorded" rather than guess).
+    /// </summary>
+    private static int? RecordedCount(CsvTable csv, string[] row, string column, int rowIndex) =>
+        csv.Has(column) && csv.Number(row, column, rowIndex) is { } value ? (int)value : null;
 
     private static List<EpochResult> ReadEpochs(string path)
     {

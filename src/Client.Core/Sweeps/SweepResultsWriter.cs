@@ -53,11 +53,11 @@ public static class SweepResultsWriter
     public static string TrialsCsv(SweepStatus sweep)
     {
         var csv = new StringBuilder();
-        csv.AppendLine("trial_id,dataset,fraction,model,lr,momentum,batch_size,weight_decay,width,seed,stopping,state,stop_epoch,reason,test_accuracy,test_loss,epochs_run,seconds,restarts");
+        csv.AppendLine("trial_id,dataset,fraction,training_samples,holdout_samples,model,lr,momentum,batch_size,weight_decay,width,seed,stopping,state,stop_epoch,reason,test_accuracy,test_loss,epochs_run,seconds,restarts");
         foreach (var t in sweep.Trials)
         {
             var s = t.Spec;
-            Row(csv, s.Id, s.Dataset, N(s.Fraction), s.Model, N(s.LearningRate), N(s.Momentum), I(s.BatchSize), N(s.WeightDecay), N(s.Width), I(s.Seed),
+            Row(csv, s.Id, s.Dataset, N(s.Fraction), Samples(t, t.TrainingSamples), Samples(t, t.HoldOutSamples), s.Model, N(s.LearningRate), N(s.Momentum), I(s.BatchSize), N(s.WeightDecay), N(s.Width), I(s.Seed),
                 s.Stopping.Describe(), t.State.ToString(), t.StopEpoch is { } e ? I(e) : string.Empty, t.Reason, N(t.TestAccuracy), N(t.TestLoss),
                 I(t.EpochsRun), N(Math.Round(t.Seconds, 3)), I(t.Restarts));
         }
@@ -126,6 +126,9 @@ public static class SweepResultsWriter
 
         return md.ToString();
     }
+
+    /// <summary>A sample count as the run grain recorded it; empty until the trial has loaded its data (0 training images means not yet).</summary>
+    private static string Samples(TrialStatus trial, int count) => trial.TrainingSamples > 0 ? I(count) : string.Empty;
 
     private static void Row(StringBuilder csv, params string[] fields) => csv.AppendLine(string.Join(',', fields.Select(Quote)));
 
