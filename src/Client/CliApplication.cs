@@ -11,7 +11,6 @@ internal static class CliApplication
         var root = new RootCommand("Orchestrator: training sweeps on Orleans that stop when the functional connectome settles.");
         var context = new CliContext(stdout, stderr);
         root.Subcommands.Add(TopologyCommands.Create(context));
-        root.Subcommands.Add(DataCommands.Create(context));
         root.Subcommands.Add(LocalCommands.Create(context));
         root.Subcommands.Add(SweepCommands.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
