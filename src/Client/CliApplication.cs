@@ -11,12 +11,19 @@ internal static class CliApplication
         var root = new RootCommand("Orchestrator: training sweeps on Orleans that stop when the functional connectome settles.");
         var context = new CliContext(stdout, stderr);
         root.Subcommands.Add(TopologyCommands.Create(context));
-        root.Subcommands.Add(TrainCommand.Create(context));
-        root.Subcommands.Add(DataCommands.Create(context));
         root.Subcommands.Add(LocalCommands.Create(context));
-        root.Subcommands.Add(SiloCommands.Create(context));
         root.Subcommands.Add(SweepCommands.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
+        foreach (var verb in WorkerVerbCommands.Create(context))
+        {
+            root.Subcommands.Add(verb);
+        }
+
+        if (WorkerVerbCommands.Handles(args))
+        {
+            // The worker parses these (its --help included); only a missing worker is ours to report.
+            return await RunGuardedAsync(stderr, () => WorkerVerbCommands.RunAsync(context, args, CancellationToken.None));
+        }
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
@@ -31,9 +38,15 @@ internal static class CliApplication
         }
 
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+        return await RunGuardedAsync(stderr, () => parseResult.InvokeAsync(configuration));
+    }
+
+    /// <summary>Runs a command, mapping failures to the exit-code contract (<see cref="ExitCodes"/>).</summary>
+    private static async Task<int> RunGuardedAsync(TextWriter stderr, Func<Task<int>> command)
+    {
         try
         {
-            return await parseResult.InvokeAsync(configuration);
+            return await command();
         }
         catch (InputException ex)
         {

@@ -27,4 +27,23 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
     /// <summary>A run grain reports its trial's progress or end (one-way, so run grains never wait on the coordinator).</summary>
     [OneWay]
     Task ReportTrial(TrialStatus status);
+
+    /// <summary>
+    /// A run grain reports a finished epoch with its trial's status: the status is merged as by
+    /// <see cref="ReportTrial"/>, and observers receive both (one-way, like <see cref="ReportTrial"/>).
+    /// </summary>
+    [OneWay]
+    Task ReportEpoch(TrialStatus status, EpochRecord record);
+
+    /// <summary>
+    /// Pushes this sweep's trial changes and epochs to <paramref name="observer"/> (an object reference from
+    /// <c>IGrainFactory.CreateObjectReference</c>) until it unsubscribes or the subscription expires
+    /// (<see cref="SweepObserverLifetime.Subscription"/> after the last call): subscribe again well within it.
+    /// </summary>
+    [AlwaysInterleave]
+    Task Subscribe(ISweepObserver observer);
+
+    /// <summary>Stops pushing to <paramref name="observer"/>.</summary>
+    [AlwaysInterleave]
+    Task Unsubscribe(ISweepObserver observer);
 }

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestrator.Contracts;
 using Orchestrator.Sweeps;
+using Orleans.Utilities;
 
 namespace Orchestrator.Grains;
 
@@ -9,14 +11,17 @@ namespace Orchestrator.Grains;
 /// One sweep: expands, schedules under the concurrency limit, tracks trial states from the run grains'
 /// one-way reports, and runs a watchdog timer that calls <see cref="ITrainingRunGrain.EnsureRunning"/>
 /// on running trials (which reactivates and resumes the trials of a dead silo). A reminder re-activates
-/// the coordinator itself after its silo died.
+/// the coordinator itself after its silo died. Watchers that subscribed get each trial change and epoch pushed;
+/// subscriptions live in memory only (watchers renew them and poll after a move or expiry).
 /// </summary>
 public sealed class SweepCoordinatorGrain(
     [PersistentState("sweep", OrchestratorStorage.Name)] IPersistentState<SweepCoordinatorState> state,
     IOptions<OrchestratorOptions> options,
-    OrchestratorMetrics metrics) : Grain, ISweepCoordinatorGrain, IRemindable
+    OrchestratorMetrics metrics,
+    ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, IRemindable
 {
     private const string ReminderName = "watchdog";
+    private readonly ObserverManager<ISweepObserver> _observers = new(SweepObserverLifetime.Subscription, logger);
     private IGrainTimer? _watchdog;
 
     /// <inheritdoc />
@@ -95,8 +100,17 @@ public sealed class SweepCoordinatorGrain(
             }
         }
 
+        var before = state.State.Trials;
         state.State = state.State with { Trials = trials.ToImmutable(), State = SweepState.Cancelled };
         await state.WriteStateAsync();
+        for (var i = 0; i < before.Length; i++)
+        {
+            if (before[i].State != state.State.Trials[i].State)
+            {
+                NotifyChanged(i);
+            }
+        }
+
         await Task.WhenAll(running.Select(s => GrainFactory.GetGrain<ITrainingRunGrain>(s.GrainKey).Cancel("cancelled by the user")));
         await CheckFinishedAsync();
         return Snapshot();
@@ -123,7 +137,32 @@ public sealed class SweepCoordinatorGrain(
     }
 
     /// <inheritdoc />
-    public async Task ReportTrial(TrialStatus status)
+    public Task ReportTrial(TrialStatus status) => MergeReportAsync(status, record: null);
+
+    /// <inheritdoc />
+    public Task ReportEpoch(TrialStatus status, EpochRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return MergeReportAsync(status, record);
+    }
+
+    /// <inheritdoc />
+    public Task Subscribe(ISweepObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task Unsubscribe(ISweepObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    private async Task MergeReportAsync(TrialStatus status, EpochRecord? record)
     {
         ArgumentNullException.ThrowIfNull(status);
         var index = IndexOf(status.Spec.Id);
@@ -135,13 +174,33 @@ public sealed class SweepCoordinatorGrain(
         var held = state.State.Trials[index];
         var merged = TrialScheduler.Merge(held, status);
         state.State = state.State with { Trials = state.State.Trials.SetItem(index, merged) };
+        if (record is not null)
+        {
+            Notify(o => o.OnEpoch(merged.Spec.Id, record));
+        }
+
         if (merged.State.IsFinal() && !held.State.IsFinal())
         {
             await state.WriteStateAsync();
             await ScheduleAsync();
             await CheckFinishedAsync();
         }
+
+        // After the sweep's own state is settled, so a watcher that sees the last trial end and asks for the
+        // status finds the sweep finished.
+        Notify(o => o.OnTrialChanged(merged));
     }
+
+    /// <summary>Pushes to every live subscription; a watcher that is gone is dropped, never waited on.</summary>
+    private void Notify(Action<ISweepObserver> notification)
+    {
+        if (_observers.Count > 0)
+        {
+            _observers.Notify(notification);
+        }
+    }
+
+    private void NotifyChanged(int index) => Notify(o => o.OnTrialChanged(state.State.Trials[index]));
 
     /// <inheritdoc />
     public Task ReceiveReminder(string reminderName, TickStatus status)
@@ -180,6 +239,10 @@ public sealed class SweepCoordinatorGrain(
             var merged = TrialScheduler.Merge(held, status);
             changed |= merged.State != held.State;
             state.State = state.State with { Trials = state.State.Trials.SetItem(index, merged) };
+            if (merged != held)
+            {
+                NotifyChanged(index);
+            }
         }
 
         if (changed)
@@ -235,6 +298,11 @@ public sealed class SweepCoordinatorGrain(
 
         metrics.PendingTrials(-toStart.Count);
         await state.WriteStateAsync();
+        foreach (var spec in toStart)
+        {
+            NotifyChanged(IndexOf(spec.Id));
+        }
+
         await Task.WhenAll(toStart.Select(StartTrialAsync));
     }
 

@@ -245,7 +245,11 @@ public sealed partial class TrainingRunGrain(
         };
         state.State = state.State with { Status = status, CheckpointEpoch = epoch.CheckpointSaved ? record.Epoch : state.State.CheckpointEpoch };
         await state.WriteStateAsync(CancellationToken.None);
-        Report(status);
+        if (status.Spec.SweepId.Length > 0)
+        {
+            // The status merge and the epoch push travel as one message, so watchers see both together.
+            _ = GrainFactory.GetGrain<ISweepCoordinatorGrain>(status.Spec.SweepId).ReportEpoch(status, record);
+        }
     }
 
     /// <summary>Ends the trial as the engine's outcome says (null: cancelled before training began).</summary>

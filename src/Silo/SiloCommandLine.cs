@@ -9,10 +9,26 @@ namespace Orchestrator.Silo;
 /// </summary>
 internal static class SiloCommandLine
 {
+    /// <summary>Exit code for bad arguments.</summary>
+    public const int BadInput = 2;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var root = new RootCommand("Orchestrator worker process (started by the `orchestrator` CLI).").AddWorkerVerbs();
         root.Subcommands.Add(SiloVerb.Create());
-        return await root.Parse(args).InvokeAsync();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Bad input is exit code 2 with "error: …" on stderr, as for the CLI that relays what we print.
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync($"error: {error.Message}");
+            }
+
+            await Console.Error.WriteLineAsync("Run with --help for usage.");
+            return BadInput;
+        }
+
+        return await parse.InvokeAsync();
     }
 }

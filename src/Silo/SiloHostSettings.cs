@@ -11,11 +11,11 @@ internal sealed record SiloHostSettings
     /// <summary>Address silos and gateways bind to and advertise (loopback unless given).</summary>
     public IPAddress Address { get; init; } = IPAddress.Loopback;
 
-    /// <summary>Silo-to-silo port (0 picks a free one).</summary>
-    public int SiloPort { get; init; } = 11111;
+    /// <summary>Silo-to-silo port (the `silo` verb's <c>--port</c>, which owns the default).</summary>
+    public required int SiloPort { get; init; }
 
-    /// <summary>Client gateway port (0 picks a free one).</summary>
-    public int GatewayPort { get; init; } = 30000;
+    /// <summary>Client gateway port (the `silo` verb's <c>--gateway-port</c>).</summary>
+    public required int GatewayPort { get; init; }
 
     /// <summary>Orleans cluster id.</summary>
     public string ClusterId { get; init; } = "orchestrator";

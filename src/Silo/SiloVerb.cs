@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Orchestrator.Training;
 
@@ -11,8 +13,8 @@ internal static class SiloVerb
     {
         var redis = new Option<string?>("--redis") { Description = "Redis HOST:PORT: join a Redis-backed cluster (omit for an embedded single silo)." };
         var address = new Option<string?>("--address") { Description = "IP address to bind and advertise (default: loopback)." };
-        var port = new Option<int>("--port") { Description = "Silo-to-silo port.", DefaultValueFactory = _ => 11111 };
-        var gatewayPort = new Option<int>("--gateway-port") { Description = "Client gateway port.", DefaultValueFactory = _ => 30000 };
+        var port = new Option<int>("--port") { Description = "Silo-to-silo port (0: a free one)." };
+        var gatewayPort = new Option<int>("--gateway-port") { Description = "Client gateway port (0: a free one; printed in the ready line)." };
         var clusterId = new Option<string>("--cluster-id") { Description = "Orleans cluster id.", DefaultValueFactory = _ => "orchestrator" };
         var checkpoints = new Option<string>("--checkpoints") { Description = "Checkpoint directory shared by all silos.", DefaultValueFactory = _ => Path.Combine(Environment.CurrentDirectory, "checkpoints") };
         var slots = new Option<int>("--slots") { Description = "Trials this silo trains at once.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount / 2) };
@@ -43,8 +45,8 @@ internal static class SiloVerb
             {
                 Redis = parse.GetValue(redis),
                 Address = OrchestratorSiloHosting.ParseAddress(parse.GetValue(address)),
-                SiloPort = parse.GetValue(port),
-                GatewayPort = parse.GetValue(gatewayPort),
+                SiloPort = FreeIfZero(parse.GetValue(port)),
+                GatewayPort = FreeIfZero(parse.GetValue(gatewayPort)),
                 ClusterId = parse.GetValue(clusterId)!,
                 CheckpointDirectory = Path.GetFullPath(parse.GetValue(checkpoints)!),
                 Slots = parse.GetValue(slots),
@@ -62,5 +64,18 @@ internal static class SiloVerb
             return await SiloRunner.RunAsync(settings, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>Orleans advertises the port it is given, so "any port" is chosen here, before it starts.</summary>
+    private static int FreeIfZero(int port)
+    {
+        if (port != 0)
+        {
+            return port;
+        }
+
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

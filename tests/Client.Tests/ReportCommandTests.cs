@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Orchestrator.Client.Sweeps;
+using Orchestrator.Client.Core.Sweeps;
 using Orchestrator.Contracts;
 using Orchestrator.Sweeps;
 
@@ -46,6 +46,10 @@ public sealed class ReportCommandTests : IDisposable
                 EpochsRun = stop,
                 StopEpoch = stop,
                 TestAccuracy = accuracy,
+                // What the run grain records once the data is loaded: 10 % of Fashion-MNIST's 60,000 training
+                // images, of which VL (validationFraction 0.2) holds 1,200 out.
+                TrainingSamples = spec.Stopping.Name == "vl" ? 4_800 : 6_000,
+                HoldOutSamples = spec.Stopping.Name == "vl" ? 1_200 : 0,
             };
         }).ToImmutableArray();
         var sweep = new SweepStatus { SweepId = TrialExpansion.SweepIdOf(name), State = SweepState.Finished, Definition = definition, Trials = trials };

@@ -1,8 +1,18 @@
 namespace Orchestrator.Client.Tests;
 
+/// <summary>
+/// `orchestrator train` hands its arguments to the worker, which owns the flags and checks them while parsing:
+/// bad input is exit code 2 naming the flag, before any data is loaded or anything trained.
+/// </summary>
 [Collection("Worker environment variable")]
-public sealed class TrainCommandTests
+public sealed class TrainCommandTests : IDisposable
 {
+    private readonly string? _previousWorker = Environment.GetEnvironmentVariable("ORCHESTRATOR_SILO_PATH");
+
+    public TrainCommandTests() => Environment.SetEnvironmentVariable("ORCHESTRATOR_SILO_PATH", CliFixture.BuiltWorker());
+
+    public void Dispose() => Environment.SetEnvironmentVariable("ORCHESTRATOR_SILO_PATH", _previousWorker);
+
     [Theory]
     [InlineData("--dataset", "imagenet", "--dataset")]
     [InlineData("--fraction", "0", "--fraction")]
@@ -28,22 +38,15 @@ public sealed class TrainCommandTests
             args.AddRange([option, value]);
         }
 
-        var previous = Environment.GetEnvironmentVariable("ORCHESTRATOR_SILO_PATH");
-        Environment.SetEnvironmentVariable("ORCHESTRATOR_SILO_PATH", "/worker/must/not/be/started");
-        try
-        {
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            var code = await CliApplication.RunAsync([.. args], stdout, stderr);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await CliApplication.RunAsync([.. args], stdout, stderr);
 
-            Assert.Equal(ExitCodes.BadInput, code);
-            Assert.Contains(named, stderr.ToString(), StringComparison.Ordinal);
-            Assert.DoesNotContain("ORCHESTRATOR_SILO_PATH", stderr.ToString(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("ORCHESTRATOR_SILO_PATH", previous);
-        }
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(named, stderr.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("ORCHESTRATOR_SILO_PATH", stderr.ToString(), StringComparison.Ordinal);
+        // Nothing was loaded or trained: the worker stopped while parsing.
+        Assert.Equal(string.Empty, stdout.ToString());
     }
 
     [Fact]
@@ -54,5 +57,28 @@ public sealed class TrainCommandTests
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("hold-out", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_is_the_workers_and_lists_every_option()
+    {
+        var stdout = new StringWriter();
+        var code = await CliApplication.RunAsync(["train", "--help"], stdout, TextWriter.Null);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        foreach (var option in new[] { "--dataset", "--fraction", "--stop", "--validation-fraction", "--checkpoint", "--resume" })
+        {
+            Assert.Contains(option, stdout.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_option_is_bad_input_named_by_the_worker()
+    {
+        var stderr = new StringWriter();
+        var code = await CliApplication.RunAsync(["train", "--dataset", "synthetic", "--no-such-flag"], TextWriter.Null, stderr);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--no-such-flag", stderr.ToString(), StringComparison.Ordinal);
     }
 }

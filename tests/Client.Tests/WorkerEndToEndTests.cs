@@ -11,27 +11,13 @@ public sealed class WorkerEndToEndTests : IDisposable
 
     public WorkerEndToEndTests()
     {
-        Environment.SetEnvironmentVariable("ORCHESTRATOR_SILO_PATH", BuiltWorker());
+        Environment.SetEnvironmentVariable("ORCHESTRATOR_SILO_PATH", CliFixture.BuiltWorker());
     }
 
     public void Dispose()
     {
         Environment.SetEnvironmentVariable("ORCHESTRATOR_SILO_PATH", _previousWorker);
         _files.Dispose();
-    }
-
-    /// <summary>The worker dll of the same configuration as this test assembly.</summary>
-    private static string BuiltWorker()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = output.Parent!.Name;
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Orchestrator.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        return Path.Combine(root!.FullName, "src", "Silo", "bin", configuration, output.Name, "orchestrator-silo.dll");
     }
 
     private static string[] TinyRun(string stop, int epochs, string json) =>

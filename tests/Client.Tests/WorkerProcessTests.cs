@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orchestrator.Client.Core.Workers;
 using Orchestrator.Client.Worker;
 
 namespace Orchestrator.Client.Tests;
@@ -57,16 +58,16 @@ public sealed class WorkerProcessTests
     [Fact]
     public void Missing_worker_path_in_the_environment_is_reported_with_the_variable()
     {
-        var previous = Environment.GetEnvironmentVariable(WorkerProcess.PathVariable);
+        var previous = Environment.GetEnvironmentVariable(WorkerExecutable.PathVariable);
         try
         {
-            Environment.SetEnvironmentVariable(WorkerProcess.PathVariable, "/no/such/orchestrator-silo.dll");
+            Environment.SetEnvironmentVariable(WorkerExecutable.PathVariable, "/no/such/orchestrator-silo.dll");
             var ex = Assert.Throws<InputException>(WorkerProcess.Locate);
-            Assert.Contains(WorkerProcess.PathVariable, ex.Message, StringComparison.Ordinal);
+            Assert.Contains(WorkerExecutable.PathVariable, ex.Message, StringComparison.Ordinal);
         }
         finally
         {
-            Environment.SetEnvironmentVariable(WorkerProcess.PathVariable, previous);
+            Environment.SetEnvironmentVariable(WorkerExecutable.PathVariable, previous);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Orchestrator.Client;
+using Orchestrator.Client.Core.Sweeps;
 using Orchestrator.Client.Sweeps;
 using Orchestrator.Contracts;
 
@@ -28,9 +29,8 @@ public sealed class CancelledWatchTests(TestClusterFixture fixture) : IDisposabl
         using var ctrlC = new CancellationTokenSource();
         await ctrlC.CancelAsync();
         var context = new CliContext(new StringWriter(), new StringWriter());
-        var monitor = new SweepMonitor(context, fixture.Client);
-        var (status, cancelled) = await monitor.WatchAsync("ctrl-c", ctrlC.Token);
-        var code = await SweepOutcome.FinishAsync(context, monitor, status, cancelled, _results);
+        var (status, cancelled) = await SweepTerminal.WatchAsync(context, fixture.Client, "ctrl-c", ctrlC.Token);
+        var code = await SweepTerminal.FinishAsync(context, fixture.Client, new SweepWatch(status, cancelled), _results);
 
         Assert.True(cancelled);
         Assert.Equal(ExitCodes.Cancelled, code);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Hosting;
-using Orchestrator.Client.Sweeps;
+using Orchestrator.Client.Core.Sweeps;
 using Orchestrator.Contracts;
 using Orchestrator.Sweeps;
 

@@ -1,5 +1,5 @@
-using Orchestrator.Client.Reports;
-using Orchestrator.Client.Sweeps;
+using Orchestrator.Client.Core.Reports;
+using Orchestrator.Client.Core.Sweeps;
 using Orchestrator.Contracts;
 using Orchestrator.Data;
 using Orchestrator.Sweeps;

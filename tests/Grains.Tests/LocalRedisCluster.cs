@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Orchestrator.Client.Sweeps;
+using Orchestrator.Client.Core.Sweeps;
+using Orchestrator.Client.Core.Workers;
 
 namespace Orchestrator.Grains.Tests;
 
@@ -37,7 +38,7 @@ internal sealed class LocalRedisCluster : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), "orchestrator-cluster-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "checkpoints"));
-        var port = SiloProcess.FreePort();
+        var port = LocalSilo.FreePort();
         var redis = Process.Start(new ProcessStartInfo("redis-server", ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
         {
             RedirectStandardOutput = true,
@@ -55,7 +56,7 @@ internal sealed class LocalRedisCluster : IAsyncDisposable
 
     public async Task StartSiloAsync(int slots)
     {
-        var siloPort = SiloProcess.FreePort();
+        var siloPort = LocalSilo.FreePort();
         var log = Path.Combine(Directory, $"silo-{siloPort}.log");
         var start = new ProcessStartInfo("/bin/sh")
         {
@@ -63,7 +64,7 @@ internal sealed class LocalRedisCluster : IAsyncDisposable
             ArgumentList =
             {
                 "-c",
-                $"exec dotnet '{SiloDll()}' silo --redis {Redis} --port {siloPort} --gateway-port {SiloProcess.FreePort()} --checkpoints '{Path.Combine(Directory, "checkpoints")}' --slots {slots} > '{log}' 2>&1",
+                $"exec dotnet '{SiloDll()}' silo --redis {Redis} --port {siloPort} --gateway-port {LocalSilo.FreePort()} --checkpoints '{Path.Combine(Directory, "checkpoints")}' --slots {slots} > '{log}' 2>&1",
             },
         };
         var process = Process.Start(start)!;

@@ -30,7 +30,7 @@ public sealed class TestAccuracyRecordingTests(TestClusterFixture fixture)
         Assert.Equal(trial.TestAccuracy, series[^1].Losses.TestAccuracy);
         Assert.Equal(trial.TestLoss, series[^1].Losses.Test);
 
-        var csv = Orchestrator.Client.Sweeps.SweepResultsWriter.EpochsCsv(
+        var csv = Orchestrator.Client.Core.Sweeps.SweepResultsWriter.EpochsCsv(
             await fixture.Client.GetGrain<ISweepCoordinatorGrain>(sweepId).GetStatus(),
             new Dictionary<string, IReadOnlyList<EpochRecord>> { [trial.Spec.Id] = series });
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
+using Orchestrator.Client.Core.Sweeps;
+using Orchestrator.Client.Core.Workers;
 using Orchestrator.Client.Sweeps;
 using Orchestrator.Contracts;
 using Orchestrator.Sweeps;
@@ -28,44 +29,26 @@ internal static class LocalCommands
             sweepActivity?.SetTag("sweep.id", sweepId);
             var resultsRoot = Path.GetFullPath(parse.GetValue(results)!);
             var checkpointDirectory = Path.GetFullPath(parse.GetValue(checkpoints) ?? Path.Combine(resultsRoot, sweepId + ".checkpoints"));
-            var slotCount = parse.GetValue(slots) is > 0 and var s ? s : definition.Concurrency;
-            var gatewayPort = SiloProcess.FreePort();
-            var siloArguments = new List<string>
+            var slotCount = parse.GetValue(slots) is > 0 and var count ? count : definition.Concurrency;
+            var settings = new LocalSiloSettings("local-" + sweepId, checkpointDirectory, slotCount)
             {
-                "--port", SiloProcess.FreePort().ToString(CultureInfo.InvariantCulture),
-                "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture),
-                "--checkpoints", checkpointDirectory,
-                "--slots", slotCount.ToString(CultureInfo.InvariantCulture),
-                "--cluster-id", "local-" + sweepId,
+                Gpus = parse.GetValue(gpus),
+                DataDirectory = parse.GetValue(dataDir),
+                MetricsPort = parse.GetValue(metricsPort),
             };
-            if (parse.GetValue(metricsPort) is > 0 and var metrics)
-            {
-                siloArguments.AddRange(["--metrics-port", metrics.ToString(CultureInfo.InvariantCulture)]);
-            }
-
-            if (parse.GetValue(gpus) is { } gpuList)
-            {
-                siloArguments.AddRange(["--gpus", gpuList]);
-            }
-
-            if (parse.GetValue(dataDir) is { } data)
-            {
-                siloArguments.AddRange(["--data-dir", Path.GetFullPath(data)]);
-            }
-
             using var ctrlC = new CtrlC();
-            await context.Stderr.WriteLineAsync($"starting a local silo (log: {Path.Combine(resultsRoot, sweepId + ".silo.log")})…");
-            await using var silo = await SiloProcess.StartAsync(siloArguments, Path.Combine(resultsRoot, sweepId + ".silo.log"), parse.GetValue(keepSilo), cancellationToken);
-            using var host = await new ClusterEndpoint(gatewayPort, null, "local-" + sweepId).ConnectAsync(cancellationToken);
+            var log = Path.Combine(resultsRoot, sweepId + ".silo.log");
+            await context.Stderr.WriteLineAsync($"starting a local silo (log: {log})…");
+            await using var silo = await LocalSilo.StartAsync(settings, log, parse.GetValue(keepSilo), cancellationToken);
+            using var host = await silo.Endpoint.ConnectAsync(cancellationToken);
             var client = ClusterEndpoint.ClientOf(host);
             await client.GetGrain<ISweepCoordinatorGrain>(sweepId).Submit(definition);
             sweepActivity?.Stop();
-            var monitor = new SweepMonitor(context, client);
-            var (status, cancelled) = await monitor.WatchAsync(sweepId, ctrlC.Token);
-            var code = await SweepOutcome.FinishAsync(context, monitor, status, cancelled, resultsRoot);
+            var watch = await SweepTerminal.WatchAsync(context, client, sweepId, ctrlC.Token);
+            var code = await SweepTerminal.FinishAsync(context, client, watch, resultsRoot);
             if (parse.GetValue(keepSilo))
             {
-                await context.Stdout.WriteLineAsync($"silo kept running (pid {silo.Id}); gateway on 127.0.0.1:{gatewayPort}, cluster id local-{sweepId}");
+                await context.Stdout.WriteLineAsync($"silo kept running (pid {silo.Id}); gateway on 127.0.0.1:{silo.GatewayPort}, cluster id {silo.ClusterId}");
             }
 
             return code;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Orchestrator.Client.Reports;
+using Orchestrator.Client.Core.Reports;
 
 namespace Orchestrator.Client.Commands;
 

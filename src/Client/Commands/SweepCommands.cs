@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Orchestrator.Client.Core.Sweeps;
 using Orchestrator.Client.Sweeps;
 using Orchestrator.Contracts;
 using Orchestrator.Sweeps;
@@ -114,8 +115,7 @@ internal static class SweepCommands
         {
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
             var status = await KnownSweepAsync(cluster.Client, parse.GetValue(id)!);
-            var monitor = new SweepMonitor(context, cluster.Client);
-            return await SweepOutcome.FinishAsync(context, monitor, status, cancelled: false, Path.GetFullPath(parse.GetValue(results)!));
+            return await SweepTerminal.FinishAsync(context, cluster.Client, new SweepWatch(status, Cancelled: false), Path.GetFullPath(parse.GetValue(results)!));
         });
         return command;
     }
@@ -147,8 +147,7 @@ internal static class SweepCommands
     private static async Task<int> WatchAndWriteAsync(CliContext context, IClusterClient client, string sweepId, string resultsRoot)
     {
         using var ctrlC = new CtrlC();
-        var monitor = new SweepMonitor(context, client);
-        var (status, cancelled) = await monitor.WatchAsync(sweepId, ctrlC.Token);
-        return await SweepOutcome.FinishAsync(context, monitor, status, cancelled, Path.GetFullPath(resultsRoot));
+        var watch = await SweepTerminal.WatchAsync(context, client, sweepId, ctrlC.Token);
+        return await SweepTerminal.FinishAsync(context, client, watch, Path.GetFullPath(resultsRoot));
     }
 }

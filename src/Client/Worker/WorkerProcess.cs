@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orchestrator.Client.Core.Workers;
 
 namespace Orchestrator.Client.Worker;
 
@@ -10,9 +11,6 @@ namespace Orchestrator.Client.Worker;
 /// </summary>
 internal sealed class WorkerProcess
 {
-    /// <summary>Environment variable with the worker's path (a .dll run with dotnet, or an executable); the ./orchestrator script sets it.</summary>
-    public const string PathVariable = "ORCHESTRATOR_SILO_PATH";
-
     private readonly string _fileName;
     private readonly IReadOnlyList<string> _leadingArguments;
 
@@ -29,43 +27,12 @@ internal sealed class WorkerProcess
     /// <summary>What is started, for messages.</summary>
     public string Description => string.Join(' ', [_fileName, .. _leadingArguments]);
 
-    /// <summary>
-    /// Finds the worker: <see cref="PathVariable"/>, else <c>orchestrator-silo.dll</c> next to the CLI or
-    /// in <c>../silo/</c> (the layout the ./orchestrator script builds).
-    /// </summary>
+    /// <summary>The worker every front end starts (<see cref="WorkerExecutable.Locate"/>).</summary>
     /// <exception cref="InputException">No worker was found; the message says how to point at one.</exception>
-    public static WorkerProcess Locate()
-    {
-        var configured = Environment.GetEnvironmentVariable(PathVariable);
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return File.Exists(configured)
-                ? For(configured)
-                : throw new InputException($"{PathVariable} is '{configured}', which does not exist; build the worker (./orchestrator does it) or fix the variable.");
-        }
+    public static WorkerProcess Locate() => For(WorkerExecutable.Locate());
 
-        var baseDirectory = AppContext.BaseDirectory;
-        foreach (var candidate in new[]
-                 {
-                     Path.Combine(baseDirectory, "orchestrator-silo.dll"),
-                     Path.GetFullPath(Path.Combine(baseDirectory, "..", "silo", "orchestrator-silo.dll")),
-                 })
-        {
-            if (File.Exists(candidate))
-            {
-                return For(candidate);
-            }
-        }
-
-        throw new InputException(
-            $"the worker (orchestrator-silo) was not found; run the CLI through ./orchestrator, or set {PathVariable} to the built orchestrator-silo.dll.");
-    }
-
-    /// <summary>A worker at <paramref name="path"/>: a .dll runs under the current dotnet host.</summary>
-    public static WorkerProcess For(string path) =>
-        path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
-            ? new WorkerProcess(Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet", [path])
-            : new WorkerProcess(path, []);
+    /// <summary>Runs <paramref name="worker"/>.</summary>
+    public static WorkerProcess For(WorkerExecutable worker) => new(worker.FileName, worker.LeadingArguments);
 
     /// <summary>Runs the worker with <paramref name="arguments"/> until it exits; returns its exit code.</summary>
     public async Task<int> RunAsync(IEnumerable<string> arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)

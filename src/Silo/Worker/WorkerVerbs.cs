@@ -13,7 +13,7 @@ internal static class WorkerVerbs
             Spectre.Console.AnsiConsole.Profile.Width = 120;
         }
 
-        root.Subcommands.Add(TrainVerb.Create());
+        root.Subcommands.Add(TrainArgumentRules.AddTo(TrainVerb.Create()));
         root.Subcommands.Add(DataListVerb.Create());
         root.Subcommands.Add(NeuralPersistenceVerb.Create());
         return root;

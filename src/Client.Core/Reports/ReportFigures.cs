@@ -1,0 +1,174 @@
+using ScottPlot;
+
+namespace Orchestrator.Client.Core.Reports;
+
+/// <summary>The report's PNG figures (ScottPlot, rendered headless with SkiaSharp).</summary>
+internal static class ReportFigures
+{
+    private const int Width = 900;
+    private const int Height = 520;
+    private static readonly ScottPlot.Palettes.Category10 Palette = new();
+
+    /// <summary>
+    /// The raw signal of a distance-based criterion (<paramref name="signal"/>: graph distance for TOP, diagram
+    /// distance for FP) and the smoothed value the criterion compared, per trial, the stop marked.
+    /// </summary>
+    public static bool Distances(
+        string path, string title, string yLabel, Func<EpochResult, double?> signal, IEnumerable<(TrialResult Trial, IReadOnlyList<EpochResult> Epochs)> trials)
+    {
+        var plot = new Plot();
+        var index = 0;
+        foreach (var (trial, epochs) in trials)
+        {
+            var raw = epochs.Where(e => signal(e) is not null).ToList();
+            if (raw.Count == 0)
+            {
+                continue;
+            }
+
+            var color = Palette.GetColor(index++);
+            var rawLine = plot.Add.Scatter(raw.Select(e => (double)e.Epoch).ToArray(), raw.Select(e => signal(e)!.Value).ToArray(), color.WithAlpha(0.35));
+            rawLine.MarkerSize = 0;
+            rawLine.LineWidth = 1;
+            var smooth = epochs.Where(e => e.SmoothedDistance is not null).ToList();
+            var smoothLine = plot.Add.Scatter(smooth.Select(e => (double)e.Epoch).ToArray(), smooth.Select(e => e.SmoothedDistance!.Value).ToArray(), color);
+            smoothLine.MarkerSize = 0;
+            smoothLine.LineWidth = 2;
+            smoothLine.LegendText = $"seed {trial.Seed} (criterion's smoothing; faint: raw)";
+            if (trial.StopEpoch is { } stop && smooth.FirstOrDefault(e => e.Epoch == stop) is { } at)
+            {
+                var marker = plot.Add.Marker(stop, at.SmoothedDistance!.Value, MarkerShape.FilledDiamond, 12, color);
+                marker.LegendText = string.Empty;
+            }
+        }
+
+        if (index == 0)
+        {
+            return false;
+        }
+
+        return SaveEpochPlot(plot, path, title, yLabel);
+    }
+
+    /// <summary>One line per trial of a per-epoch value, coloured by method.</summary>
+    public static bool Curves(string path, string title, string yLabel, IReadOnlyList<MethodSummary> methods, ResultsFolder results, Func<EpochResult, double?> value)
+    {
+        var plot = new Plot();
+        var any = false;
+        for (var m = 0; m < methods.Count; m++)
+        {
+            var color = Palette.GetColor(m);
+            var first = true;
+            foreach (var trial in methods[m].Trials)
+            {
+                var points = results.EpochsOf(trial.Id).Where(e => value(e) is not null).ToList();
+                if (points.Count == 0)
+                {
+                    continue;
+                }
+
+                var line = plot.Add.Scatter(points.Select(e => (double)e.Epoch).ToArray(), points.Select(e => value(e)!.Value).ToArray(), color);
+                line.MarkerSize = points.Count == 1 ? 5 : 0;
+                line.LineWidth = 1.5f;
+                if (trial.StopEpoch is { } stop && points.FirstOrDefault(e => e.Epoch == stop) is { } at)
+                {
+                    // Methods that hold out no data train identically per seed, so their curves overlap: the markers tell them apart.
+                    plot.Add.Marker(stop, value(at)!.Value, MarkerShape.FilledDiamond, 10, color);
+                }
+
+                if (first)
+                {
+                    line.LegendText = methods[m].Method;
+                    first = false;
+                }
+
+                any = true;
+            }
+        }
+
+        if (!any)
+        {
+            return false;
+        }
+
+        return SaveEpochPlot(plot, path, title, yLabel);
+    }
+
+    private static bool SaveEpochPlot(Plot plot, string path, string title, string yLabel)
+    {
+        plot.Title(title + " (diamond: stop)");
+        plot.XLabel("epoch");
+        plot.YLabel(yLabel);
+        plot.ShowLegend(Edge.Right);
+        plot.SavePng(path, Width, Height);
+        return true;
+    }
+
+    /// <summary>A strip plot: one point per seed, per method, with the mean as a bar.</summary>
+    public static bool Strip(string path, string title, string yLabel, IReadOnlyList<MethodSummary> methods, Func<TrialResult, double?> value)
+    {
+        var plot = new Plot();
+        var any = false;
+        for (var m = 0; m < methods.Count; m++)
+        {
+            var values = methods[m].Finished.Select(value).Where(v => v is not null).Select(v => v!.Value).ToList();
+            if (values.Count == 0)
+            {
+                continue;
+            }
+
+            var color = Palette.GetColor(m);
+            // A fixed, symmetric jitter keeps seeds with equal values visible and the figure reproducible.
+            var xs = values.Select((_, i) => m + ((i - ((values.Count - 1) / 2.0)) * 0.06)).ToArray();
+            var points = plot.Add.Markers(xs, values.ToArray(), MarkerShape.FilledCircle, 9, color);
+            points.LegendText = string.Empty;
+            var mean = values.Average();
+            var bar = plot.Add.Line(m - 0.25, mean, m + 0.25, mean);
+            bar.Color = Colors.Black;
+            bar.LineWidth = 2;
+            any = true;
+        }
+
+        if (!any)
+        {
+            return false;
+        }
+
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            Enumerable.Range(0, methods.Count).Select(i => (double)i).ToArray(), methods.Select(s => s.Method).ToArray());
+        plot.Axes.SetLimitsX(-0.6, methods.Count - 0.4);
+        plot.Title(title + " (dots: seeds; bar: mean)");
+        plot.YLabel(yLabel);
+        plot.SavePng(path, Width, Height);
+        return true;
+    }
+
+    /// <summary>Seconds per epoch per method: training next to the method's monitoring.</summary>
+    public static bool Cost(string path, string title, IReadOnlyList<MethodSummary> methods)
+    {
+        var plot = new Plot();
+        var bars = new List<Bar>();
+        for (var m = 0; m < methods.Count; m++)
+        {
+            bars.Add(new Bar { Position = (m * 3) + 0, Value = methods[m].TrainSecondsPerEpoch ?? 0, FillColor = Palette.GetColor(0) });
+            bars.Add(new Bar { Position = (m * 3) + 1, Value = methods[m].MonitoringSecondsPerEpoch ?? 0, FillColor = Palette.GetColor(1) });
+        }
+
+        if (methods.All(m => m.TrainSecondsPerEpoch is null))
+        {
+            return false;
+        }
+
+        plot.Add.Bars(bars);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            Enumerable.Range(0, methods.Count).Select(i => (i * 3) + 0.5).ToArray(), methods.Select(s => s.Method).ToArray());
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "train s/epoch", FillColor = Palette.GetColor(0) });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "monitoring s/epoch", FillColor = Palette.GetColor(1) });
+        plot.ShowLegend(Edge.Right);
+        plot.Axes.Margins(bottom: 0);
+        plot.Title(title);
+        plot.YLabel("seconds per epoch (mean over epochs and seeds)");
+        plot.SavePng(path, Width, Height);
+        return true;
+    }
+}

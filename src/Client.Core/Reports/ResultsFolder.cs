@@ -1,0 +1,181 @@
+using System.Text.Json;
+
+namespace Orchestrator.Client.Core.Reports;
+
+/// <summary>One trial's row of <c>trials.csv</c>.</summary>
+internal sealed record TrialResult(
+    string Id,
+    string Dataset,
+    double Fraction,
+    string Model,
+    string Configuration,
+    string Method,
+    int Seed,
+    string State,
+    int? StopEpoch,
+    double? TestAccuracy,
+    int EpochsRun,
+    int? TrainingSamples,
+    int? HoldOutSamples)
+{
+    /// <summary>The criterion's name without parameters ("top" for "top(window=3)").</summary>
+    public string BaseMethod => Method.Split('(')[0];
+
+    /// <summary>Labelled images the trial consumed (trained on plus held out), when its results recorded them.</summary>
+    public int? LabelledSamples => TrainingSamples + HoldOutSamples;
+}
+
+/// <summary>
+/// One epoch's row of <c>epochs.csv</c>; seconds keyed by column name (<c>train_s</c>, <c>probe_s</c>, …).
+/// <c>SmoothedDistance</c> is the smoothed signal the trial's criterion compared: the graph distance for TOP,
+/// the diagram distance for FP.
+/// </summary>
+internal sealed record EpochResult(
+    string TrialId,
+    int Epoch,
+    double TrainingLoss,
+    double? Distance,
+    double? SmoothedDistance,
+    double? DiagramDistance,
+    double? TestAccuracy,
+    IReadOnlyDictionary<string, double> Seconds,
+    string Decision);
+
+/// <summary>What the report reads from <c>results/&lt;sweep-id&gt;/</c>.</summary>
+internal sealed record ResultsFolder(
+    string Directory,
+    string SweepId,
+    int MaxEpochs,
+    double ValidationFraction,
+    bool Partial,
+    IReadOnlyList<TrialResult> Trials,
+    IReadOnlyList<EpochResult> Epochs)
+{
+    private const string Regenerate = "run the sweep with `./orchestrator local run SWEEP.json` (or `sweep submit --watch`), which writes sweep.json, trials.csv and epochs.csv";
+
+    public bool HasTestAccuracyCurves => Epochs.Any(e => e.TestAccuracy is not null);
+
+    public IReadOnlyList<EpochResult> EpochsOf(string trialId) => Epochs.Where(e => e.TrialId == trialId).OrderBy(e => e.Epoch).ToList();
+
+    public static ResultsFolder Load(string directory)
+    {
+        if (!System.IO.Directory.Exists(directory))
+        {
+            throw new InputException($"results folder '{directory}' does not exist; {Regenerate}");
+        }
+
+        var (sweepId, maxEpochs, validationFraction, partial) = ReadSweep(Path.Combine(directory, "sweep.json"));
+        var trials = ReadTrials(Path.Combine(directory, "trials.csv"));
+        var epochs = ReadEpochs(Path.Combine(directory, "epochs.csv"));
+        if (trials.Count == 0)
+        {
+            throw new InputException($"{Path.Combine(directory, "trials.csv")} has no trials; {Regenerate}");
+        }
+
+        return new ResultsFolder(directory, sweepId, maxEpochs, validationFraction, partial, trials, epochs);
+    }
+
+    private static (string SweepId, int MaxEpochs, double ValidationFraction, bool Partial) ReadSweep(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InputException($"{path} is missing; {Regenerate}");
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var root = document.RootElement;
+            var sweepId = Property(root, "sweepId", path).GetString() ?? throw new InputException($"{path}: field 'sweepId' must be a string");
+            var definition = Property(root, "definition", path);
+            if (definition.ValueKind != JsonValueKind.Object)
+            {
+                throw new InputException($"{path}: field 'definition' must be the sweep definition (an object); {Regenerate}");
+            }
+
+            var maxEpochs = Property(definition, "maxEpochs", path, "definition.").GetInt32();
+            var validationFraction = Property(definition, "validationFraction", path, "definition.").GetDouble();
+            var partial = root.TryGetProperty("partial", out var p) && p.ValueKind == JsonValueKind.True;
+            return (sweepId, maxEpochs, validationFraction, partial);
+        }
+        catch (JsonException ex)
+        {
+            throw new InputException($"{path} is not valid JSON ({ex.Message}); {Regenerate}");
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InputException($"{path}: a field has the wrong type ({ex.Message}); {Regenerate}");
+        }
+    }
+
+    private static JsonElement Property(JsonElement parent, string name, string path, string prefix = "") =>
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value)
+            ? value
+            : throw new InputException($"{path}: missing field '{prefix}{name}'; {Regenerate}");
+
+    private static List<TrialResult> ReadTrials(string path)
+    {
+        var csv = CsvTable.Read(path, Regenerate);
+        csv.Require("trial_id", "dataset", "fraction", "model", "stopping", "seed", "state", "stop_epoch", "test_accuracy", "epochs_run");
+        string[] configuration = ["lr", "momentum", "batch_size", "weight_decay", "width"];
+        var trials = new List<TrialResult>();
+        for (var i = 0; i < csv.Rows.Count; i++)
+        {
+            var row = csv.Rows[i];
+            var config = string.Join(", ", configuration.Where(csv.Has).Select(c => $"{c}={csv.Text(row, c)}"));
+            trials.Add(new TrialResult(
+                csv.Text(row, "trial_id"),
+                csv.Text(row, "dataset"),
+                csv.RequiredNumber(row, "fraction", i),
+                csv.Text(row, "model"),
+                config,
+                csv.Text(row, "stopping"),
+                (int)csv.RequiredNumber(row, "seed", i),
+                csv.Text(row, "state"),
+                csv.Number(row, "stop_epoch", i) is { } stop ? (int)stop : null,
+                csv.Number(row, "test_accuracy", i),
+                (int)csv.RequiredNumber(row, "epochs_run", i),
+                RecordedCount(csv, row, "training_samples", i),
+                RecordedCount(csv, row, "holdout_samples", i)));
+        }
+
+        return trials;
+    }
+
+    /// <summary>
+    /// A per-trial count written by the results writer; null when the folder predates the column or the trial
+    /// never loaded its data (the report then says "not recorded" rather than guess).
+    /// </summary>
+    private static int? RecordedCount(CsvTable csv, string[] row, string column, int rowIndex) =>
+        csv.Has(column) && csv.Number(row, column, rowIndex) is { } value ? (int)value : null;
+
+    private static List<EpochResult> ReadEpochs(string path)
+    {
+        var csv = CsvTable.Read(path, Regenerate);
+        csv.Require("trial_id", "epoch", "train_loss", "distance", "smoothed_distance", "train_s", "probe_s", "connectome_s", "validation_s", "topology_s", "decision");
+        var secondsColumns = csv.Columns.Where(c => c.EndsWith("_s", StringComparison.Ordinal)).ToList();
+        var epochs = new List<EpochResult>();
+        for (var i = 0; i < csv.Rows.Count; i++)
+        {
+            var row = csv.Rows[i];
+            var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var column in secondsColumns.Where(csv.Has))
+            {
+                seconds[column] = csv.Number(row, column, i) ?? 0;
+            }
+
+            epochs.Add(new EpochResult(
+                csv.Text(row, "trial_id"),
+                (int)csv.RequiredNumber(row, "epoch", i),
+                csv.RequiredNumber(row, "train_loss", i),
+                csv.Number(row, "distance", i),
+                csv.Number(row, "smoothed_distance", i),
+                csv.Has("diagram_distance") ? csv.Number(row, "diagram_distance", i) : null,
+                csv.Has("test_accuracy") ? csv.Number(row, "test_accuracy", i) : null,
+                seconds,
+                csv.Text(row, "decision")));
+        }
+
+        return epochs;
+    }
+}

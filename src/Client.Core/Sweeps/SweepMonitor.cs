@@ -1,0 +1,167 @@
+using Orchestrator.Contracts;
+
+namespace Orchestrator.Client.Core.Sweeps;
+
+/// <summary>
+/// Watches a sweep until every trial is final. The coordinator pushes trial changes and epochs to an observer
+/// (<see cref="ISweepObserver"/>) as they happen; polling is the fallback: a resync every
+/// <see cref="ResyncInterval"/> (which also catches a coordinator that moved silos and forgot its observers),
+/// and a subscription renewed every <see cref="ResubscribeInterval"/> because Orleans subscriptions expire.
+/// When <c>cancel</c> fires it cancels the sweep once and keeps watching until the running trials have
+/// stopped, which takes at most one epoch.
+/// </summary>
+public sealed class SweepMonitor(IClusterClient client)
+{
+    /// <summary>How often the full status is fetched even when events arrive.</summary>
+    public static readonly TimeSpan ResyncInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the subscription is renewed (well within <see cref="SweepObserverLifetime.Subscription"/>).</summary>
+    public static readonly TimeSpan ResubscribeInterval = SweepObserverLifetime.Subscription / 4;
+
+    /// <summary>How often the status is fetched once every trial is final and only the sweep's own state is awaited.</summary>
+    public static readonly TimeSpan FinishingPollInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Watches <paramref name="sweepId"/>, reporting every change to <paramref name="progress"/>.</summary>
+    public async Task<SweepWatch> WatchAsync(string sweepId, ISweepProgress progress, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var coordinator = client.GetGrain<ISweepCoordinatorGrain>(sweepId);
+        var events = new SweepEvents();
+        var observer = client.CreateObjectReference<ISweepObserver>(events);
+        try
+        {
+            await SubscribeAsync(coordinator, observer);
+            var nextSubscribe = DateTime.UtcNow + ResubscribeInterval;
+            var status = await coordinator.GetStatus();
+            var nextResync = DateTime.UtcNow + ResyncInterval;
+            var cancelled = false;
+            progress.OnStatus(status);
+            while (!IsDone(status))
+            {
+                if (cancel.IsCancellationRequested && !cancelled)
+                {
+                    cancelled = true;
+                    status = await coordinator.Cancel();
+                    progress.OnStatus(status);
+                    continue;
+                }
+
+                var waitUntil = status.Trials.All(t => t.State.IsFinal()) ? DateTime.UtcNow + FinishingPollInterval : nextResync;
+                var pushed = await WaitForEventsAsync(events, waitUntil, cancelled ? CancellationToken.None : cancel);
+                var changed = false;
+                while (events.Reader.TryRead(out var item))
+                {
+                    if (item is TrialStatus trial)
+                    {
+                        changed |= Apply(ref status, trial);
+                    }
+                    else if (item is SweepEvents.EpochEvent epoch)
+                    {
+                        progress.OnEpoch(epoch.TrialId, epoch.Record);
+                    }
+                }
+
+                if (!pushed || DateTime.UtcNow >= nextResync || status.Trials.All(t => t.State.IsFinal()))
+                {
+                    status = await coordinator.GetStatus();
+                    nextResync = DateTime.UtcNow + ResyncInterval;
+                    changed = true;
+                }
+
+                if (DateTime.UtcNow >= nextSubscribe)
+                {
+                    await SubscribeAsync(coordinator, observer);
+                    nextSubscribe = DateTime.UtcNow + ResubscribeInterval;
+                }
+
+                if (changed)
+                {
+                    progress.OnStatus(status);
+                }
+            }
+
+            return new SweepWatch(status, cancelled);
+        }
+        finally
+        {
+            try
+            {
+                await coordinator.Unsubscribe(observer);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OrleansException)
+            {
+                // The subscription expires on its own.
+            }
+
+            client.DeleteObjectReference<ISweepObserver>(observer);
+        }
+    }
+
+    /// <summary>The recorded epochs of every trial of <paramref name="sweep"/>, by trial id.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<EpochRecord>>> EpochsAsync(SweepStatus sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        var series = await Task.WhenAll(sweep.Trials.Select(async t => (t.Spec.Id, Records: (IReadOnlyList<EpochRecord>)await client.GetGrain<ITopologyGrain>(t.Spec.GrainKey).GetSeries())));
+        return series.ToDictionary(s => s.Id, s => s.Records, StringComparer.Ordinal);
+    }
+
+    private static bool IsDone(SweepStatus status) =>
+        status.State is SweepState.Finished or SweepState.Cancelled or SweepState.Unknown && status.Trials.All(t => t.State.IsFinal());
+
+    private static async Task SubscribeAsync(ISweepCoordinatorGrain coordinator, ISweepObserver observer)
+    {
+        try
+        {
+            await coordinator.Subscribe(observer);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OrleansException)
+        {
+            // Polling carries the watch until the next renewal succeeds.
+        }
+    }
+
+    /// <summary>True when events arrived before <paramref name="until"/> (false on timeout or cancellation).</summary>
+    private static async Task<bool> WaitForEventsAsync(SweepEvents events, DateTime until, CancellationToken cancel)
+    {
+        var wait = until - DateTime.UtcNow;
+        if (wait <= TimeSpan.Zero)
+        {
+            return events.Reader.TryPeek(out _);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        timeout.CancelAfter(wait);
+        try
+        {
+            return await events.Reader.WaitToReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Takes a pushed trial status unless it is older than what is held (a poll can overtake a push).</summary>
+    private static bool Apply(ref SweepStatus status, TrialStatus pushed)
+    {
+        var trials = status.Trials;
+        for (var i = 0; i < trials.Length; i++)
+        {
+            var held = trials[i];
+            if (held.Spec.Id != pushed.Spec.Id)
+            {
+                continue;
+            }
+
+            if ((held.State.IsFinal() && !pushed.State.IsFinal()) || pushed.EpochsRun < held.EpochsRun || held == pushed)
+            {
+                return false;
+            }
+
+            status = status with { Trials = trials.SetItem(i, pushed) };
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,24 @@
+using Orchestrator.Contracts;
+
+namespace Orchestrator.Client.Core.Sweeps;
+
+/// <summary>The results of a watched (or inspected) sweep, written to disk.</summary>
+/// <param name="Status">The sweep the results describe.</param>
+/// <param name="Directory">The results folder written (<c>&lt;root&gt;/&lt;sweep-id&gt;</c>).</param>
+/// <param name="Partial">Not every trial finished (cancelled, or written while running).</param>
+public sealed record SweepOutcome(SweepStatus Status, string Directory, bool Partial)
+{
+    /// <summary>Some trial failed (diverged trials end as such, not as failures).</summary>
+    public bool AnyFailed => Status.Trials.Any(t => t.State == TrialState.Failed);
+
+    /// <summary>Fetches every trial's epochs and writes the results folder under <paramref name="resultsRoot"/>.</summary>
+    public static async Task<SweepOutcome> WriteAsync(IClusterClient client, SweepWatch watch, string resultsRoot)
+    {
+        ArgumentNullException.ThrowIfNull(watch);
+        var status = watch.Status;
+        var epochs = await new SweepMonitor(client).EpochsAsync(status);
+        var partial = watch.Cancelled || status.State == SweepState.Cancelled || !status.Trials.All(t => t.State.IsFinal());
+        var directory = SweepResultsWriter.Write(resultsRoot, status, epochs, partial);
+        return new SweepOutcome(status, directory, partial);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Orchestrator.Training;
+
+namespace Orchestrator.Silo.Tests;
+
+/// <summary>
+/// The silo's --gpus list, through the real silo process: a bad list, or GPUs the machine cannot use, stop it
+/// with exit code 2 and a message naming the entry and the fix, before it joins a cluster.
+/// </summary>
+public sealed class GpuIndexListTests
+{
+    [Theory]
+    [InlineData("0,a", "error: --gpus: 'a' is not a GPU index; give CUDA device indices separated by commas, e.g. --gpus 0,1")]
+    [InlineData("-1", "error: --gpus: '-1' is not a GPU index")]
+    [InlineData("0,,1", "error: --gpus: '' is not a GPU index")]
+    [InlineData("1,1", "error: --gpus: GPU 1 is listed twice")]
+    public async Task A_bad_gpu_list_stops_the_silo_before_it_starts(string gpus, string expected)
+    {
+        var (exitCode, stdout, stderr) = await RunSiloAsync(gpus);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith(expected, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("ready", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_gpu_list_without_a_cuda_libtorch_stops_the_silo_and_says_how_to_point_at_one()
+    {
+        var (exitCode, stdout, stderr) = await RunSiloAsync("0");
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("error: --gpus: no CUDA libtorch is configured", stderr, StringComparison.Ordinal);
+        Assert.Contains(TorchRuntime.LibTorchDirectoryVariable, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("ready", stdout, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunSiloAsync(string gpus)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.Environment.Remove(TorchRuntime.LibTorchDirectoryVariable);
+        foreach (var argument in new[] { BuiltWorker.Dll(), "silo", "--gpus", gpus, "--port", "0", "--stop-with-stdin" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stdout = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, stdout, (await stderr).Trim());
+    }
+}
