@@ -20,7 +20,7 @@ public static class TrialExpansion
         ArgumentNullException.ThrowIfNull(method);
         var catalog = criteria ?? StoppingCriterionCatalog.Default;
         return catalog.Names.Contains(method.Trim(), StringComparer.OrdinalIgnoreCase)
-               && catalog.Find(method).Signals.HasFlag(CriterionSignals.ValidationLoss);
+               && catalog.Find(method).NeedsHoldOut;
     }
 
     /// <summary>The sweep id for a sweep name: lower-case letters, digits and dashes.</summary>

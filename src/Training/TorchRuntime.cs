@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Orchestrator.Data;
 using TorchSharp;
 
 namespace Orchestrator.Training;
@@ -45,18 +46,18 @@ public static class TorchRuntime
         cudaUnavailableReason = null;
         switch (device)
         {
-            case "cpu":
+            case TrainingDevices.Cpu:
                 ConfigureThreads();
                 return torch.CPU;
-            case "cuda":
-            case "auto":
+            case TrainingDevices.Cuda:
+            case TrainingDevices.Auto:
                 var error = TryEnableCuda(libTorchDirectory);
                 if (error is null)
                 {
                     return cudaIndex is { } index ? CudaDevice(index) : torch.CUDA;
                 }
 
-                if (device == "auto")
+                if (device == TrainingDevices.Auto)
                 {
                     cudaUnavailableReason = error;
                     ConfigureThreads();

@@ -153,7 +153,7 @@ public sealed class TrainingSession : IDisposable
         Require(settings.WeightDecay >= 0 && double.IsFinite(settings.WeightDecay), $"weight decay is {settings.WeightDecay}; it must be ≥ 0.");
         Require(settings.ProbeSize >= 2, $"probe size is {settings.ProbeSize}; it must be ≥ 2.");
         Require(settings.ValidationFraction >= 0 && settings.ValidationFraction < 1, $"validation fraction is {settings.ValidationFraction}; it must be in [0, 1).");
-        Require(settings.Device is "cpu" or "cuda" or "auto", $"device '{settings.Device}' must be cpu, cuda or auto.");
+        Require(TrainingDevices.IsKnown(settings.Device), $"device '{settings.Device}' must be {TrainingDevices.Listed}.");
         Require(settings.WidthMultiplier > 0 && double.IsFinite(settings.WidthMultiplier), $"width multiplier is {settings.WidthMultiplier}; it must be > 0.");
         Require(settings.ConvolutionsPerBlock >= 1, $"convolutions per block is {settings.ConvolutionsPerBlock}; it must be ≥ 1.");
     }

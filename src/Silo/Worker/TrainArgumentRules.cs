@@ -52,9 +52,7 @@ internal static class TrainArgumentRules
                 return;
             }
 
-            // A criterion that watches the validation loss needs labelled data held out for it.
-            var needsHoldOut = StoppingCriterionCatalog.Default.Find(criterion.Name).Signals.HasFlag(CriterionSignals.ValidationLoss);
-            if (needsHoldOut && result.GetValue(validation) is <= 0)
+            if (StoppingCriterionCatalog.Default.Find(criterion.Name).NeedsHoldOut && result.GetValue(validation) is <= 0)
             {
                 result.AddError($"--stop {criterion.Name} needs a labelled hold-out: --validation-fraction must be > 0 (default 0.2).");
             }

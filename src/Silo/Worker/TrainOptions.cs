@@ -5,7 +5,7 @@ using Orchestrator.Topology.Stopping;
 
 namespace Orchestrator.Silo.Worker;
 
-/// <summary>The options of the worker's <c>train</c> verb (the CLI validates the same flags before starting the worker).</summary>
+/// <summary>The options of the worker's <c>train</c> verb (their rules: <see cref="TrainArgumentRules"/>; the CLI passes its arguments here unchanged).</summary>
 internal sealed class TrainOptions
 {
     public Option<string> Dataset { get; } = new("--dataset") { Description = $"Dataset: {string.Join(", ", DatasetCatalog.Default.Names)}.", Required = true };

@@ -45,7 +45,7 @@ internal sealed class TrainRunner(
         }
         catch (Exception ex) when (TrainVerb.IsInputProblem(ex))
         {
-            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
+            Console.Error.WriteLine($"error: {ex.Message}");
             return TrainVerb.BadInput;
         }
 

@@ -15,7 +15,7 @@ internal static class TrainVerb
     public static Command Create()
     {
         var options = new TrainOptions();
-        var command = new Command("train", "Runs one training with a stopping criterion (started by `orchestrator train`).");
+        var command = new Command("train", "Runs one training with a stopping criterion (`orchestrator train` passes its arguments here unchanged).");
         foreach (var option in options.All)
         {
             command.Options.Add(option);
@@ -30,7 +30,8 @@ internal static class TrainVerb
             }
             catch (ArgumentException ex)
             {
-                AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
+                // Errors go to stderr like the parser's own, so stdout carries only the run's output.
+                await Console.Error.WriteLineAsync($"error: {ex.Message}");
                 return BadInput;
             }
 
@@ -57,20 +58,12 @@ internal static class TrainVerb
     {
         var dataset = parse.GetValue(o.Dataset)!;
         var stop = parse.GetValue(o.Stop)!;
+        // TrainArgumentRules already refused bad flag values while parsing; what is left are defaults.
         var epochs = parse.GetValue(o.Epochs);
-        if (epochs < 1)
-        {
-            throw new ArgumentException($"--epochs is {epochs}; it must be ≥ 1.");
-        }
-
         var criterion = StoppingCriterionCatalog.Default.Parse(WithMaxEpochs(stop, epochs));
-        var signals = StoppingCriterionCatalog.Default.Find(criterion.Name).Signals;
-        var needsHoldOut = signals.HasFlag(CriterionSignals.ValidationLoss);
-        var validation = parse.GetValue(o.ValidationFraction) ?? (needsHoldOut ? 0.2 : 0);
-        if (needsHoldOut && validation <= 0)
-        {
-            throw new ArgumentException($"--stop {criterion.Name} needs a validation hold-out: --validation-fraction must be > 0.");
-        }
+        var descriptor = StoppingCriterionCatalog.Default.Find(criterion.Name);
+        var signals = descriptor.Signals;
+        var validation = parse.GetValue(o.ValidationFraction) ?? (descriptor.NeedsHoldOut ? 0.2 : 0);
 
         var settings = new TrainingSettings(
             dataset,

@@ -23,6 +23,12 @@ public abstract class StoppingCriterionDescriptor
     /// </summary>
     public virtual CriterionSignals Signals => CriterionSignals.GraphDistance;
 
+    /// <summary>
+    /// Whether a run of this criterion must hold labelled data out of training: exactly when it reads the
+    /// validation loss. The one rule that sweep expansion, the <c>train</c> verb and the reports read.
+    /// </summary>
+    public bool NeedsHoldOut => Signals.HasFlag(CriterionSignals.ValidationLoss);
+
     /// <summary>Builds a criterion from named arguments (defaults filled in, unknown names already rejected).</summary>
     /// <exception cref="ArgumentException">A value is malformed or out of range; the message names the parameter.</exception>
     public abstract IStoppingCriterion Create(StoppingCriterionArguments arguments);
