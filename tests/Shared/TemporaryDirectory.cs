@@ -1,11 +1,12 @@
-namespace Orchestrator.Data.Tests;
+namespace Orchestrator.Tests;
 
-/// <summary>A fresh directory under the system temp folder, deleted on dispose.</summary>
+/// <summary>A fresh directory under the system temp folder, deleted on dispose (shared by every test project).</summary>
 internal sealed class TemporaryDirectory : IDisposable
 {
     public TemporaryDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "orchestrator-data-tests-" + Guid.NewGuid().ToString("N"));
+        var project = typeof(TemporaryDirectory).Assembly.GetName().Name!.ToLowerInvariant().Replace('.', '-');
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), project + "-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
