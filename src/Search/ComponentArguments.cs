@@ -62,8 +62,15 @@ public sealed class ComponentArguments
         }
         catch (ArgumentException ex) when (!ex.Message.StartsWith(_component + ":", StringComparison.Ordinal))
         {
-            // The first line only: ArgumentOutOfRangeException appends "Actual value was …" on a second line.
-            throw new ArgumentException($"{_component}: {ex.Message.Split('\n')[0].TrimEnd()}", ex.ParamName, ex);
+            // The first line only, without the " (Parameter 'x')" suffix: the text already names the parameter,
+            // and ArgumentOutOfRangeException appends "Actual value was …" on a second line.
+            var message = ex.Message.Split('\n')[0].TrimEnd();
+            if (ex.ParamName is { } name && message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal))
+            {
+                message = message[..^$" (Parameter '{name}')".Length];
+            }
+
+            throw new ArgumentException($"{_component}: {message}", ex);
         }
     }
 

@@ -48,7 +48,7 @@ public abstract class ComponentCatalog<TDescriptor>
         ArgumentNullException.ThrowIfNull(name);
         return _byName.TryGetValue(name.Trim(), out var descriptor)
             ? descriptor
-            : throw new ArgumentException($"unknown {_kind} '{name}'; known {_kind}s: {string.Join(", ", Names)}.", nameof(name));
+            : throw new ArgumentException($"unknown {_kind} '{name}'; known {_kind}s: {string.Join(", ", Names)}.");
     }
 
     /// <summary>The arguments for <paramref name="descriptor"/> (unknown names refused, defaults filled in).</summary>

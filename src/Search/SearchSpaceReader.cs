@@ -26,20 +26,25 @@ public static class SearchSpaceReader
         }
 
         var parameters = new List<SearchParameter>();
+        var unreadable = new List<string>();
         foreach (var property in element.EnumerateObject())
         {
             if (ReadParameter(property.Name, property.Value, $"{path}.{property.Name}", errors) is { } parameter)
             {
                 parameters.Add(parameter);
             }
+            else
+            {
+                unreadable.Add(property.Name);
+            }
         }
 
+        // The model's rules run on the entries that parsed, so a file's problems all come at once; a condition
+        // on an entry that did not parse is not reported again as naming an unknown parameter.
         var space = new SearchSpace(parameters);
-        if (errors.Count == 0)
-        {
-            // The model's rules (ranges, conditions) only make sense once every entry parsed.
-            errors.AddRange(space.Validate(path));
-        }
+        errors.AddRange(space.Validate(path).Where(e =>
+            !unreadable.Any(name => e.Path.EndsWith($".when.{name}", StringComparison.Ordinal))
+            && !(e.Path == path && unreadable.Count > 0)));
 
         return errors.Count == 0 ? new(space, errors) : new(null, errors);
     }
@@ -120,7 +125,7 @@ public static class SearchSpaceReader
         }
 
         if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() != 2
-            || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.Number))
+            || value.EnumerateArray().Any(v => !IsFiniteNumber(v)))
         {
             errors.Add(new(path, $"must be [low, high], two numbers, e.g. {Example(kind)}"));
             return null;
@@ -162,9 +167,12 @@ public static class SearchSpaceReader
     private static ParameterValue? ReadValue(JsonElement item) => item.ValueKind switch
     {
         JsonValueKind.String => ParameterValue.Of(item.GetString()!),
-        JsonValueKind.Number when double.IsFinite(item.GetDouble()) => ParameterValue.Of(item.GetDouble()),
+        JsonValueKind.Number when IsFiniteNumber(item) => ParameterValue.Of(item.GetDouble()),
         _ => null,
     };
+
+    private static bool IsFiniteNumber(JsonElement item) =>
+        item.ValueKind == JsonValueKind.Number && item.TryGetDouble(out var number) && double.IsFinite(number);
 
     private static List<ParameterCondition> ReadConditions(JsonElement when, string path, List<SearchSpaceError> errors)
     {
