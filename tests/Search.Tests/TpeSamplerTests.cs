@@ -79,11 +79,30 @@ public sealed class TpeSamplerTests
         // A pruned trial whose last (epoch 2) accuracy beats every completed one is still no good example.
         trials.Add(ScriptedTrials.Reporting(20, TrialState.Pruned, 0.1, 0.99) with { Parameters = configuration });
 
-        var (good, bad) = TpeObservations.Split(trials, "x", TpeSampler.DefaultGamma, ObjectiveDirection.Maximize);
+        var (good, bad) = TpeObservations.Split(trials, new SearchParameter("x", new IntDistribution(0, 3)), TpeSampler.DefaultGamma, ObjectiveDirection.Maximize);
 
         // ⌈0.1 · 21⌉ = 3 good trials: the three best completed ones, in trial order.
         Assert.Equal([17, 18, 19], good.Select(t => t.Number));
         Assert.Contains(bad, t => t.Number == 20);
+    }
+
+    [Fact]
+    public void Trials_whose_values_lie_outside_an_edited_space_are_left_out()
+    {
+        var finished = SyntheticObjective.Search(new RandomSampler(), seed: 4, trials: 12)
+            .Select((r, i) => new TrialRecord(i, r.Configuration, TrialState.Completed, r.Regret))
+            .ToList();
+        // The space was narrowed after these trials: only sgd and adam remain, and at most 2 layers.
+        var narrowed = new SearchSpace(SearchSpaces.Mixed.Parameters.Select(p => p.Name switch
+        {
+            "optimizer" => p with { Distribution = new ChoiceDistribution([ParameterValue.Of("sgd"), ParameterValue.Of("adam")]) },
+            "layers" => p with { Distribution = new IntDistribution(1, 2) },
+            _ => p,
+        }));
+
+        var proposal = new TpeSampler().Propose(narrowed, 1, new StudyHistory(ObjectiveDirection.Minimize, finished));
+
+        Assert.All(proposal.Values, v => Assert.True(narrowed.Find(v.Key)!.Distribution.Contains(v.Value), $"{v.Key}={v.Value}"));
     }
 
     [Fact]

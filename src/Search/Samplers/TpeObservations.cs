@@ -20,14 +20,15 @@ internal static class TpeObservations
     };
 
     /// <summary>
-    /// Splits the usable trials that have <paramref name="parameter"/> into good (the best ⌈γ·n⌉, at most 25)
-    /// and bad; each group is returned in trial order, which is what the weights are indexed by.
+    /// Splits the usable trials that have a value of <paramref name="parameter"/> within its distribution
+    /// (a trial from before the space was edited may not) into good (the best ⌈γ·n⌉, at most 25) and bad;
+    /// each group is returned in trial order, which is what the weights are indexed by.
     /// </summary>
     public static (IReadOnlyList<TrialRecord> Good, IReadOnlyList<TrialRecord> Bad) Split(
-        IEnumerable<TrialRecord> usable, string parameter, double gamma, ObjectiveDirection direction)
+        IEnumerable<TrialRecord> usable, SearchParameter parameter, double gamma, ObjectiveDirection direction)
     {
         var ranked = usable
-            .Where(t => t.Parameters.Values.ContainsKey(parameter))
+            .Where(t => t.Parameters[parameter.Name] is { } value && parameter.Distribution.Contains(value))
             .OrderBy(t => t.State == TrialState.Completed ? 0 : 1)
             .ThenBy(t => t.State == TrialState.Completed ? 0 : -t.LastReport!.Step)
             .ThenBy(t => direction.AsLoss(t.State == TrialState.Completed ? t.Objective!.Value : t.LastReport!.Value))

@@ -70,7 +70,7 @@ public sealed class TpeSampler : ISampler
         {
             if (parameter.IsActiveIn(values))
             {
-                var (good, bad) = TpeObservations.Split(usable, parameter.Name, Gamma, history.Direction);
+                var (good, bad) = TpeObservations.Split(usable, parameter, Gamma, history.Direction);
                 values[parameter.Name] = SampleOne(parameter, good, bad, random);
             }
         }
