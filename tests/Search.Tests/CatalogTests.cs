@@ -53,4 +53,16 @@ public sealed class CatalogTests
         Assert.Equal("unknown scheduler 'hyperband'; known schedulers: asha, median.", Assert.Throws<ArgumentException>(() => SchedulerCatalog.Default.Find("hyperband")).Message);
         Assert.Equal("random: unknown parameter 'seed'; it takes no parameters.", Assert.Throws<ArgumentException>(() => SamplerCatalog.Default.Create("random", new Dictionary<string, string> { ["seed"] = "1" })).Message);
     }
+
+    [Fact]
+    public void A_scheduler_in_another_assembly_is_discovered_with_no_registration()
+    {
+        var catalog = SchedulerCatalog.Discover(typeof(ITrialScheduler).Assembly, typeof(CatalogTests).Assembly);
+
+        Assert.Equal(["asha", "median", "never"], catalog.Names);
+        var scheduler = catalog.Create("never");
+        var trial = ScriptedTrials.Running(0, 0.1, 0.1);
+        Assert.False(scheduler.Decide(ScriptedTrials.Study(ObjectiveDirection.Maximize, trial), trial).ShouldPrune);
+        Assert.DoesNotContain("never", SchedulerCatalog.Default.Names);
+    }
 }

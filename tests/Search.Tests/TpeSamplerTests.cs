@@ -32,6 +32,15 @@ public sealed class TpeSamplerTests
     }
 
     [Fact]
+    public void Maximizing_a_negated_objective_searches_exactly_as_minimizing_it()
+    {
+        var minimizing = SyntheticObjective.Search(new TpeSampler(), seed: 8, trials: 30, ObjectiveDirection.Minimize);
+        var maximizing = SyntheticObjective.Search(new TpeSampler(), seed: 8, trials: 30, ObjectiveDirection.Maximize);
+
+        Assert.Equal(minimizing, maximizing);
+    }
+
+    [Fact]
     public void The_start_up_trials_are_exactly_the_random_samplers()
     {
         var tpe = SyntheticObjective.Search(new TpeSampler(), seed: 5, trials: TpeSampler.DefaultStartUpTrials + 1);

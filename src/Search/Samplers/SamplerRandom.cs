@@ -7,10 +7,16 @@ namespace Orchestrator.Search.Samplers;
 /// proposed, never from a stream kept between calls. That is what lets a sampler answer the same after a
 /// failover, and lets two concurrent asks (different trial numbers) differ.
 /// </summary>
-internal static class SamplerRandom
+public static class SamplerRandom
 {
-    public static Random For(int seed, StudyHistory history) => For(seed, history.NextTrialNumber);
+    /// <summary>The stream for proposing trial <see cref="StudyHistory.NextTrialNumber"/> of <paramref name="history"/>.</summary>
+    public static Random For(int seed, StudyHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        return For(seed, history.NextTrialNumber);
+    }
 
+    /// <summary>The stream for proposing trial <paramref name="trialNumber"/> of the search seeded <paramref name="seed"/>.</summary>
     public static Random For(int seed, int trialNumber)
     {
         // SplitMix64's finaliser: neighbouring (seed, trial) pairs give unrelated Mersenne Twister seeds.
