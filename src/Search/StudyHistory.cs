@@ -10,7 +10,8 @@ namespace Orchestrator.Search;
 public sealed record StudyHistory(ObjectiveDirection Direction, IReadOnlyList<TrialRecord> Trials)
 {
     /// <summary>The trials by <see cref="TrialRecord.Number"/>.</summary>
-    public IReadOnlyList<TrialRecord> Trials { get; } = [.. Trials.OrderBy(t => t.Number)];
+    /// <exception cref="ArgumentException">Two trials share a number (the numbers are what a failover replays by).</exception>
+    public IReadOnlyList<TrialRecord> Trials { get; } = Ordered(Trials);
 
     /// <summary>An empty search.</summary>
     public static StudyHistory Empty(ObjectiveDirection direction) => new(direction, []);
@@ -23,6 +24,21 @@ public sealed record StudyHistory(ObjectiveDirection Direction, IReadOnlyList<Tr
     {
         ArgumentNullException.ThrowIfNull(trial);
         return new StudyHistory(Direction, [.. Trials.Where(t => t.Number != trial.Number), trial]);
+    }
+
+    private static TrialRecord[] Ordered(IReadOnlyList<TrialRecord> trials)
+    {
+        ArgumentNullException.ThrowIfNull(trials);
+        TrialRecord[] ordered = [.. trials.OrderBy(t => t.Number)];
+        for (var i = 1; i < ordered.Length; i++)
+        {
+            if (ordered[i].Number == ordered[i - 1].Number)
+            {
+                throw new ArgumentException($"two trials are numbered {ordered[i].Number}; trial numbers must be distinct.", nameof(trials));
+            }
+        }
+
+        return ordered;
     }
 
     /// <inheritdoc />

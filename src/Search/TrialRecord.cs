@@ -11,8 +11,12 @@ namespace Orchestrator.Search;
 /// <param name="Objective">The final objective of a completed trial; null otherwise.</param>
 public sealed record TrialRecord(int Number, Configuration Parameters, TrialState State, double? Objective = null)
 {
-    /// <summary>The objective per step, in step order (empty when it has reported nothing).</summary>
-    public IReadOnlyList<ObjectiveReport> Reports { get; init; } = [];
+    /// <summary>The objective per step, put in step order on assignment (empty when it has reported nothing).</summary>
+    public IReadOnlyList<ObjectiveReport> Reports
+    {
+        get;
+        init => field = [.. (value ?? throw new ArgumentNullException(nameof(value))).OrderBy(r => r.Step)];
+    } = [];
 
     /// <summary>The last report, or null.</summary>
     public ObjectiveReport? LastReport => Reports.Count == 0 ? null : Reports[^1];

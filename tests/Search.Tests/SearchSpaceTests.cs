@@ -38,4 +38,26 @@ public sealed class SearchSpaceTests
         Assert.Equal("lr=0.1, optimizer=sgd", a.ToString());
         Assert.NotEqual(a, new Configuration([new("lr", ParameterValue.Of(0.1))]));
     }
+
+    [Fact]
+    public void A_history_orders_trials_and_their_reports_and_refuses_a_repeated_number()
+    {
+        var configuration = new Configuration([]);
+        var history = new StudyHistory(
+            ObjectiveDirection.Minimize,
+            [
+                new TrialRecord(2, configuration, TrialState.Running) { Reports = [new(3, 0.2), new(1, 0.9), new(2, 0.5)] },
+                new TrialRecord(0, configuration, TrialState.Completed, 0.4),
+            ]);
+
+        Assert.Equal([0, 2], history.Trials.Select(t => t.Number));
+        Assert.Equal(3, history.NextTrialNumber);
+        Assert.Equal(new ObjectiveReport(3, 0.2), history.Trials[1].LastReport);
+        Assert.Equal(0.5, history.Trials[1].BestUpTo(2, ObjectiveDirection.Minimize));
+        // With replaces the trial of the same number (a running trial that finished), it does not add one.
+        var finished = history.With(history.Trials[1] with { State = TrialState.Pruned });
+        Assert.Equal([TrialState.Completed, TrialState.Pruned], finished.Trials.Select(t => t.State));
+        var error = Assert.Throws<ArgumentException>(() => new StudyHistory(ObjectiveDirection.Minimize, [history.Trials[0], history.Trials[0]]));
+        Assert.StartsWith("two trials are numbered 0", error.Message, StringComparison.Ordinal);
+    }
 }

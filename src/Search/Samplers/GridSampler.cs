@@ -9,7 +9,7 @@ namespace Orchestrator.Search.Samplers;
 public sealed class GridSampler : ISampler
 {
     /// <summary>The most points a grid may have; beyond it a search should sample, not enumerate.</summary>
-    public const int MaxPoints = 1_000_000;
+    public const int MaxPoints = 100_000;
 
     /// <inheritdoc />
     public string Name => "grid";
