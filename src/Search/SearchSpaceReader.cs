@@ -62,7 +62,7 @@ public static class SearchSpaceReader
         var unknown = entry.EnumerateObject().Where(p => !DistributionKinds.Contains(p.Name) && !Modifiers.Contains(p.Name)).ToList();
         foreach (var property in unknown)
         {
-            errors.Add(kinds.Count == 0 && property.Value.ValueKind != JsonValueKind.Object
+            errors.Add(kinds.Count == 0
                 ? new($"{path}.{property.Name}", $"unknown distribution '{property.Name}'; allowed: {allowedKeys}")
                 : new($"{path}.{property.Name}", $"unknown property; allowed: {allowedKeys}, log (with int), when"));
         }
@@ -97,7 +97,13 @@ public static class SearchSpaceReader
 
         if (kind != "int")
         {
-            errors.Add(new($"{path}.log", $"\"log\" applies only to int; for real numbers use loguniform instead of {kind}"));
+            var instead = kind switch
+            {
+                "uniform" => "for real numbers use loguniform instead of uniform",
+                "loguniform" => "loguniform is already uniform in log space; drop \"log\"",
+                _ => "a choice lists its values; drop \"log\"",
+            };
+            errors.Add(new($"{path}.log", $"\"log\" applies only to int; {instead}"));
             return false;
         }
 
