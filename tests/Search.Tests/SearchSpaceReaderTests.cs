@@ -67,6 +67,7 @@ public sealed class SearchSpaceReaderTests
     [InlineData("""{"lr": {"uniform": ["0", 1]}}""", "space.lr.uniform", "must be [low, high], two numbers")]
     [InlineData("""{"lr": {"uniform": [0, 1e999]}}""", "space.lr.uniform", "must be [low, high], two numbers")]
     [InlineData("""{}""", "space", "the space is empty")]
+    [InlineData("""{"lr": {"uniform": [0, 1]}, "lr": {"uniform": [0, 2]}}""", "space.lr", "the parameter 'lr' is given 2 times; give it once")]
     [InlineData("""[{"lr": {"uniform": [0, 1]}}]""", "space", "must be an object mapping each parameter to a distribution")]
     [InlineData("""{"m": {"uniform": [0, 1], "when": {"optimizer": ["sgd"]}}}""", "space.m.when.optimizer", "unknown parameter 'optimizer'")]
     [InlineData("""{"o": {"choice": ["sgd", "adam"]}, "m": {"uniform": [0, 1], "when": {"o": ["nesterov"]}}}""", "space.m.when.o", "'nesterov' is not a value of 'o'; allowed: sgd, adam")]
