@@ -20,6 +20,12 @@ public sealed class ConnectomeMatrix
         _values = values;
     }
 
+    /// <summary>
+    /// The most nodes a connectome can have: its dense n × n storage is one .NET array, so n² must not
+    /// exceed <see cref="Array.MaxLength"/> (46,340 nodes, 8.6 GB of float32).
+    /// </summary>
+    public const int MaxSize = 46_340;
+
     /// <summary>Number of nodes (neurons).</summary>
     public int Size { get; }
 

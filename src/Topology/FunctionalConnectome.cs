@@ -38,6 +38,12 @@ public static class FunctionalConnectome
             throw new ArgumentException($"neurons is {neurons}: there must be at least 1 neuron.", nameof(neurons));
         }
 
+        if (neurons > ConnectomeMatrix.MaxSize)
+        {
+            throw new ArgumentException(
+                $"neurons is {neurons}: a connectome holds at most {ConnectomeMatrix.MaxSize:N0} neurons (its n × n matrix is one array).", nameof(neurons));
+        }
+
         if (activations.Length != (long)samples * neurons)
         {
             throw new ArgumentException(

@@ -31,6 +31,25 @@ public sealed class TopologyInputErrorTests : IDisposable
     }
 
     [Fact]
+    public Task A_csv_without_newlines_is_refused_after_a_bounded_read()
+    {
+        // The fault found: /dev/zero as a CSV was read without bound (2.5 GB in 8 s).
+        var path = _files.PathOf("zero.csv");
+        File.CreateSymbolicLink(path, "/dev/zero");
+        return AssertBadInput(["topology", "decompose", "--matrix", path], "zero.csv", "a line is longer than 16,777,216 characters");
+    }
+
+    [Fact]
+    public Task Activations_with_more_neurons_than_a_connectome_holds_name_the_limit()
+    {
+        // The fault found: (2, 50000) activations ended in an OverflowException and exit 1.
+        var activations = Npy("wide.npy", "<f4", fortran: false, "(2, 50000)", 2 * 50000 * sizeof(float));
+        return AssertBadInput(
+            ["topology", "connectome", "--activations", activations, "--out", _files.PathOf("w.npy")],
+            "50,000 columns", "at most 46,340 neurons");
+    }
+
+    [Fact]
     public Task Missing_file_is_named() =>
         AssertBadInput(["topology", "decompose", "--matrix", _files.PathOf("nope.csv")], "--matrix", "nope.csv", "file not found");
 

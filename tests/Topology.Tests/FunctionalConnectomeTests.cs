@@ -163,6 +163,19 @@ public sealed class FunctionalConnectomeTests
     }
 
     [Fact]
+    public void More_neurons_than_one_dense_array_holds_is_an_error_before_anything_is_allocated()
+    {
+        var neurons = ConnectomeMatrix.MaxSize + 1;
+
+        var error = Assert.Throws<ArgumentException>(() => FunctionalConnectome.Compute(new float[2L * neurons], 2, neurons));
+
+        Assert.Equal("neurons", error.ParamName);
+        Assert.Contains("at most 46,340 neurons", error.Message);
+        Assert.True((long)ConnectomeMatrix.MaxSize * ConnectomeMatrix.MaxSize <= Array.MaxLength);
+        Assert.True((long)neurons * neurons > Array.MaxLength);
+    }
+
+    [Fact]
     public void A_size_mismatch_is_an_error()
     {
         var error = Assert.Throws<ArgumentException>(() => FunctionalConnectome.Compute(new float[10], 3, 3));

@@ -31,6 +31,12 @@ internal static class ConnectomeCommand
                 throw new InputException($"{source}: it has 1 row (probe sample); a correlation needs at least 2 rows.");
             }
 
+            if (x.Columns > ConnectomeMatrix.MaxSize)
+            {
+                throw new InputException(
+                    $"{source}: it has {x.Columns:N0} columns (neurons); a connectome holds at most {ConnectomeMatrix.MaxSize:N0} neurons (its n × n matrix is one array). Pass the hidden activations with one column per neuron.");
+            }
+
             for (long k = 0; k < x.Values.Length; k++)
             {
                 var v = x.Values[k];

@@ -14,7 +14,8 @@ internal sealed class CsvMatrixFormat : IMatrixFormat
 
     public DenseMatrix Read(Stream stream, string source)
     {
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var reader = new BoundedLineReader(text, source);
         var values = new List<float>();
         var columns = -1;
         var rows = 0;
@@ -44,6 +45,11 @@ internal sealed class CsvMatrixFormat : IMatrixFormat
             {
                 throw new InputException(
                     $"{source}: row {rows} has {fields.Length} {(fields.Length == 1 ? "column" : "columns")}, expected {columns} (as in row 1).");
+            }
+
+            if ((long)values.Count + fields.Length > Array.MaxLength)
+            {
+                throw new InputException($"{source}: more than {Array.MaxLength:N0} numbers; a matrix must fit in one array.");
             }
 
             for (var c = 0; c < fields.Length; c++)
