@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Orchestrator.Topology;
 
 /// <summary>
@@ -41,7 +43,8 @@ public static class FunctionalConnectome
         if (neurons > ConnectomeMatrix.MaxSize)
         {
             throw new ArgumentException(
-                $"neurons is {neurons}: a connectome holds at most {ConnectomeMatrix.MaxSize:N0} neurons (its n × n matrix is one array).", nameof(neurons));
+                string.Create(CultureInfo.InvariantCulture, $"neurons is {neurons}: a connectome holds at most {ConnectomeMatrix.MaxSize:N0} neurons (its n × n matrix is one array)."),
+                nameof(neurons));
         }
 
         if (activations.Length != (long)samples * neurons)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Orchestrator.Client.Files;
 using Orchestrator.Topology;
 
@@ -33,8 +34,9 @@ internal static class ConnectomeCommand
 
             if (x.Columns > ConnectomeMatrix.MaxSize)
             {
-                throw new InputException(
-                    $"{source}: it has {x.Columns:N0} columns (neurons); a connectome holds at most {ConnectomeMatrix.MaxSize:N0} neurons (its n × n matrix is one array). Pass the hidden activations with one column per neuron.");
+                throw new InputException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{source}: it has {x.Columns:N0} columns (neurons); a connectome holds at most {ConnectomeMatrix.MaxSize:N0} neurons (its n × n matrix is one array). Pass the hidden activations with one column per neuron."));
             }
 
             for (long k = 0; k < x.Values.Length; k++)

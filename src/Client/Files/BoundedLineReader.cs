@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Orchestrator.Client.Files;
@@ -55,8 +56,9 @@ internal sealed class BoundedLineReader(TextReader reader, string source)
             var take = end < 0 ? span.Length : end;
             if (_line.Length + take > MaxLineLength)
             {
-                throw new InputException(
-                    $"{source}: a line is longer than {MaxLineLength:N0} characters; a CSV matrix has one row of comma-separated numbers per line.");
+                throw new InputException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{source}: a line is longer than {MaxLineLength:N0} characters; a CSV matrix has one row of comma-separated numbers per line."));
             }
 
             _line.Append(span[..take]);

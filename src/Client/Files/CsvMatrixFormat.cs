@@ -49,7 +49,7 @@ internal sealed class CsvMatrixFormat : IMatrixFormat
 
             if ((long)values.Count + fields.Length > Array.MaxLength)
             {
-                throw new InputException($"{source}: more than {Array.MaxLength:N0} numbers; a matrix must fit in one array.");
+                throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{source}: more than {Array.MaxLength:N0} numbers; a matrix must fit in one array."));
             }
 
             for (var c = 0; c < fields.Length; c++)
