@@ -15,6 +15,12 @@ public sealed class OrchestratorOptions
     /// <summary>Directory with dataset files; null uses the training engine's default.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>
+    /// Connectomes kept per trial (the last K epochs) for the dashboard's diagram slider and heat map: each is
+    /// n(n−1)/2 float32 values on disk (294 KB at n = 384, so 5.9 MB per trial at the default 20).
+    /// </summary>
+    public int ConnectomesKept { get; set; } = 20;
+
     /// <summary>How often a sweep coordinator checks its running trials (and restarts those whose silo died).</summary>
     public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromSeconds(2);
 }

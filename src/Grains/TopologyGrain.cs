@@ -47,4 +47,13 @@ public sealed class TopologyGrain(
 
     /// <inheritdoc />
     public Task<ImmutableArray<EpochRecord>> GetSeries() => Task.FromResult(state.State.Series);
+
+    /// <inheritdoc />
+    public Task<byte[]?> GetConnectome(int epoch)
+    {
+        // The key is "<sweep>/<trial>" (TrialSpec.GrainKey); sweep ids never hold a '/'.
+        var key = this.GetPrimaryKeyString();
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return Task.FromResult(slash < 0 ? null : store.LoadConnectomeBytes(key[..slash], key[(slash + 1)..], epoch));
+    }
 }
