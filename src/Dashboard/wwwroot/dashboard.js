@@ -52,16 +52,15 @@ const dash = {
   // how long each redraw took (from the first event it covers to the end of drawing).
   throttle(draw, spacing = 150) {
     let pendingSince = null, last = 0, timer = null;
-    const run = () => {
+    const run = () => requestAnimationFrame(() => {
       timer = null;
-      requestAnimationFrame(() => {
-        const started = performance.now();
-        draw();
-        const done = performance.now();
-        window.__dash.renders.push({ drawMs: done - started, sinceEventMs: done - pendingSince });
-        pendingSince = null; last = done;
-      });
-    };
+      if (pendingSince === null) return;
+      const started = performance.now();
+      draw();
+      const done = performance.now();
+      window.__dash.renders.push({ drawMs: done - started, sinceEventMs: done - pendingSince });
+      pendingSince = null; last = done;
+    });
     return () => {
       if (pendingSince === null) pendingSince = performance.now();
       if (timer !== null) return;
