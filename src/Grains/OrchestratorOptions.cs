@@ -21,6 +21,12 @@ public sealed class OrchestratorOptions
     /// </summary>
     public int ConnectomesKept { get; set; } = 20;
 
+    /// <summary>
+    /// Adds <c>trial.id</c> to the per-epoch metrics: one series per trial (curves per trial in Prometheus or Grafana),
+    /// at the cost of cardinality growing with every trial run. Off by default.
+    /// </summary>
+    public bool PerTrialMetrics { get; set; }
+
     /// <summary>How often a sweep coordinator checks its running trials (and restarts those whose silo died).</summary>
     public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -32,7 +32,14 @@ public sealed class TopologyGrain(
             series = new TopologySeries(criteria.Create(spec.Stopping, spec.MaxEpochs), criteria.SignalsOf(spec.Stopping), history, previous);
         }
 
-        var (record, decision) = await Task.Run(() => series.Observe(snapshot));
+        TopologyGrainSpans.RecordMeasuredPhases(spec, snapshot, DateTimeOffset.UtcNow);
+        (EpochRecord Record, Orchestrator.Topology.Stopping.StoppingDecision Decision) observed;
+        using (TopologyGrainSpans.StartTopology(spec, snapshot.Epoch))
+        {
+            observed = await Task.Run(() => series.Observe(snapshot));
+        }
+
+        var (record, decision) = observed;
         _series = series;
         if (snapshot.Connectome.Length > 0)
         {
@@ -41,7 +48,12 @@ public sealed class TopologyGrain(
 
         state.State = new TopologyGrainState { Series = [.. series.Records] };
         await state.WriteStateAsync();
-        metrics.RecordEpoch(record);
+        metrics.RecordEpoch(spec, record);
+        if (decision.ShouldStop)
+        {
+            metrics.StoppedEarly(spec, snapshot.Epoch);
+        }
+
         return new TopologyDecision { ShouldStop = decision.ShouldStop, Reason = decision.Reason, BestEpoch = decision.BestEpoch, Record = record };
     }
 
