@@ -7,6 +7,7 @@
 #   scripts/bootstrap.sh --with redis    # + redis-server, for cluster mode and its tests
 #   scripts/bootstrap.sh --with bench    # + python3-scipy, python3-torch + OpenBLAS, ripser
 #   scripts/bootstrap.sh --with prometheus
+#   scripts/bootstrap.sh --with dashboard # + chromium (browser tests) and plotly.js from npm (scripts/vendor-web.sh)
 #   scripts/bootstrap.sh --with all
 set -euo pipefail
 
@@ -14,11 +15,11 @@ say() { printf '[bootstrap] %s\n' "$*"; }
 die() { printf '[bootstrap] error: %s\n' "$*" >&2; exit 1; }
 
 orig_args="$*"
-want_datasets=0 want_redis=0 want_bench=0 want_prometheus=0
+want_datasets=0 want_redis=0 want_bench=0 want_prometheus=0 want_dashboard=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --with)
-      [ $# -ge 2 ] || die "--with needs a value: datasets, redis, bench, prometheus or all"
+      [ $# -ge 2 ] || die "--with needs a value: datasets, redis, bench, prometheus, dashboard or all"
       IFS=',' read -ra parts <<<"$2"
       for p in "${parts[@]}"; do
         case "$p" in
@@ -26,12 +27,13 @@ while [ $# -gt 0 ]; do
           redis) want_redis=1 ;;
           bench) want_bench=1 ;;
           prometheus) want_prometheus=1 ;;
-          all) want_datasets=1 want_redis=1 want_bench=1 want_prometheus=1 ;;
-          *) die "unknown --with value '$p' (allowed: datasets, redis, bench, prometheus, all)" ;;
+          dashboard) want_dashboard=1 ;;
+          all) want_datasets=1 want_redis=1 want_bench=1 want_prometheus=1 want_dashboard=1 ;;
+          *) die "unknown --with value '$p' (allowed: datasets, redis, bench, prometheus, dashboard, all)" ;;
         esac
       done
       shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
 done
@@ -129,5 +131,12 @@ if [ "$want_bench" -eq 1 ]; then
   apt_install python3-scipy python3-numpy python3-torch libopenblas0-openmp ripser
 fi
 if [ "$want_prometheus" -eq 1 ]; then apt_install prometheus; fi
+if [ "$want_dashboard" -eq 1 ]; then
+  # Debian's chromium for the dashboard's browser tests (Playwright drives it; it cannot download browsers
+  # here), and npm for the vendored chart library.
+  apt_install chromium
+  command -v npm >/dev/null 2>&1 || apt_install npm
+  bash "$repo_root/scripts/vendor-web.sh"
+fi
 
 say "ready"

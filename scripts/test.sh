@@ -4,7 +4,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-bash scripts/bootstrap.sh --with datasets,redis
+bash scripts/bootstrap.sh --with datasets,redis,dashboard,prometheus
 results="$root/.build/test-results"
 rm -rf "$results"
 set +e

@@ -19,4 +19,11 @@ public interface ITopologyGrain : IGrainWithStringKey
     /// <summary>The persistence time series so far, one record per epoch.</summary>
     [AlwaysInterleave]
     Task<ImmutableArray<EpochRecord>> GetSeries();
+
+    /// <summary>
+    /// The connectome of <paramref name="epoch"/> as float32 upper-triangle bytes, or null when it is no longer
+    /// kept (the last K epochs of a trial are; see <c>OrchestratorOptions.ConnectomesKept</c>).
+    /// </summary>
+    [AlwaysInterleave]
+    Task<byte[]?> GetConnectome(int epoch);
 }

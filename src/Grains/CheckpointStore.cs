@@ -14,6 +14,8 @@ public sealed class CheckpointStore(IOptions<OrchestratorOptions> options)
     /// <summary>The root directory.</summary>
     public string Root { get; } = options.Value.CheckpointDirectory;
 
+    private readonly int _kept = options.Value.ConnectomesKept;
+
     /// <summary>The directory of one trial (created on demand).</summary>
     public string TrialDirectory(TrialSpec spec)
     {
@@ -27,8 +29,9 @@ public sealed class CheckpointStore(IOptions<OrchestratorOptions> options)
     public string RunCheckpoint(TrialSpec spec) => Path.Combine(TrialDirectory(spec), "run.ckpt");
 
     /// <summary>
-    /// Saves the connectome bytes of <paramref name="epoch"/> and drops those a resumed run can no longer
-    /// need (older than the last checkpoint could be: <see cref="TrialSpec.CheckpointEvery"/> + 1 epochs back).
+    /// Saves the connectome bytes of <paramref name="epoch"/> and drops the older ones beyond both what a resumed
+    /// run can need (<see cref="TrialSpec.CheckpointEvery"/> + 1 epochs back) and the last
+    /// <see cref="OrchestratorOptions.ConnectomesKept"/> the dashboard shows.
     /// </summary>
     public void SaveConnectome(TrialSpec spec, int epoch, byte[] connectome)
     {
@@ -37,10 +40,11 @@ public sealed class CheckpointStore(IOptions<OrchestratorOptions> options)
         var temporary = path + ".tmp";
         File.WriteAllBytes(temporary, connectome);
         File.Move(temporary, path, overwrite: true);
+        var keep = Math.Max(spec.CheckpointEvery + 2, _kept);
         foreach (var file in Directory.EnumerateFiles(directory, "connectome-*.bin"))
         {
             var name = Path.GetFileNameWithoutExtension(file);
-            if (int.TryParse(name.AsSpan("connectome-".Length), out var e) && (e < epoch - spec.CheckpointEvery - 1 || e > epoch))
+            if (int.TryParse(name.AsSpan("connectome-".Length), out var e) && (e <= epoch - keep || e > epoch))
             {
                 File.Delete(file);
             }
@@ -52,6 +56,13 @@ public sealed class CheckpointStore(IOptions<OrchestratorOptions> options)
     {
         var path = ConnectomePath(TrialDirectory(spec), epoch);
         return File.Exists(path) ? MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(path)).ToArray() : null;
+    }
+
+    /// <summary>The raw connectome bytes of one epoch of a trial, or null when they were not kept.</summary>
+    public byte[]? LoadConnectomeBytes(string sweepId, string trialId, int epoch)
+    {
+        var path = ConnectomePath(Path.Combine(Root, sweepId, trialId), epoch);
+        return File.Exists(path) ? File.ReadAllBytes(path) : null;
     }
 
     private static string ConnectomePath(string directory, int epoch) => Path.Combine(directory, $"connectome-{epoch}.bin");

@@ -15,6 +15,18 @@ public sealed class OrchestratorOptions
     /// <summary>Directory with dataset files; null uses the training engine's default.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>
+    /// Connectomes kept per trial (the last K epochs) for the dashboard's diagram slider and heat map: each is
+    /// n(n−1)/2 float32 values on disk (294 KB at n = 384, so 5.9 MB per trial at the default 20).
+    /// </summary>
+    public int ConnectomesKept { get; set; } = 20;
+
+    /// <summary>
+    /// Adds <c>trial.id</c> to the per-epoch metrics: one series per trial (curves per trial in Prometheus or Grafana),
+    /// at the cost of cardinality growing with every trial run. Off by default.
+    /// </summary>
+    public bool PerTrialMetrics { get; set; }
+
     /// <summary>How often a sweep coordinator checks its running trials (and restarts those whose silo died).</summary>
     public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromSeconds(2);
 }

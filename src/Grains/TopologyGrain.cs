@@ -32,7 +32,14 @@ public sealed class TopologyGrain(
             series = new TopologySeries(criteria.Create(spec.Stopping, spec.MaxEpochs), criteria.SignalsOf(spec.Stopping), history, previous);
         }
 
-        var (record, decision) = await Task.Run(() => series.Observe(snapshot));
+        TopologyGrainSpans.RecordMeasuredPhases(spec, snapshot, DateTimeOffset.UtcNow);
+        (EpochRecord Record, Orchestrator.Topology.Stopping.StoppingDecision Decision) observed;
+        using (TopologyGrainSpans.StartTopology(spec, snapshot.Epoch))
+        {
+            observed = await Task.Run(() => series.Observe(snapshot));
+        }
+
+        var (record, decision) = observed;
         _series = series;
         if (snapshot.Connectome.Length > 0)
         {
@@ -41,10 +48,24 @@ public sealed class TopologyGrain(
 
         state.State = new TopologyGrainState { Series = [.. series.Records] };
         await state.WriteStateAsync();
-        metrics.RecordEpoch(record);
+        metrics.RecordEpoch(spec, record);
+        if (decision.ShouldStop)
+        {
+            metrics.StoppedEarly(spec, snapshot.Epoch);
+        }
+
         return new TopologyDecision { ShouldStop = decision.ShouldStop, Reason = decision.Reason, BestEpoch = decision.BestEpoch, Record = record };
     }
 
     /// <inheritdoc />
     public Task<ImmutableArray<EpochRecord>> GetSeries() => Task.FromResult(state.State.Series);
+
+    /// <inheritdoc />
+    public Task<byte[]?> GetConnectome(int epoch)
+    {
+        // The key is "<sweep>/<trial>" (TrialSpec.GrainKey); sweep ids never hold a '/'.
+        var key = this.GetPrimaryKeyString();
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return Task.FromResult(slash < 0 ? null : store.LoadConnectomeBytes(key[..slash], key[(slash + 1)..], epoch));
+    }
 }

@@ -3,6 +3,7 @@ using Orchestrator.Client.Core.Sweeps;
 using Orchestrator.Client.Core.Workers;
 using Orchestrator.Client.Sweeps;
 using Orchestrator.Contracts;
+using Orchestrator.Dashboard.Hosting;
 using Orchestrator.Sweeps;
 
 namespace Orchestrator.Client.Commands;
@@ -20,7 +21,8 @@ internal static class LocalCommands
         var gpus = new Option<string?>("--gpus") { Description = "Comma-separated CUDA device indices: one trial per GPU, each pinned to its own (replaces --slots; the sweep needs device cuda)." };
         var dataDir = new Option<string?>("--data-dir") { Description = "Dataset directory." };
         var metricsPort = new Option<int>("--metrics-port") { Description = "Serve Prometheus /metrics from the silo on 127.0.0.1:PORT (0: off)." };
-        var run = new Command("run", "Run a sweep on a local single silo and write results/<sweep-id>/.") { file, keepSilo, results, checkpoints, slots, gpus, dataDir, metricsPort };
+        var dashboardPort = new Option<int>("--dashboard-port") { Description = "Serve the live web dashboard on 127.0.0.1:PORT while the sweep runs (0: off)." };
+        var run = new Command("run", "Run a sweep on a local single silo and write results/<sweep-id>/.") { file, keepSilo, results, checkpoints, slots, gpus, dataDir, metricsPort, dashboardPort };
         run.SetAction(async (parse, cancellationToken) =>
         {
             var definition = SweepFileLoader.Load(parse.GetValue(file)!);
@@ -44,6 +46,14 @@ internal static class LocalCommands
             var client = ClusterEndpoint.ClientOf(host);
             await client.GetGrain<ISweepCoordinatorGrain>(sweepId).Submit(definition);
             sweepActivity?.Stop();
+            await using var dashboard = parse.GetValue(dashboardPort) is > 0 and var port
+                ? await DashboardLaunch.ForClusterAsync(client, DashboardBinding.From(null, port, null), cancellationToken)
+                : null;
+            if (dashboard is not null)
+            {
+                await context.Stdout.WriteLineAsync($"dashboard: {dashboard.Url}sweeps/{sweepId}");
+            }
+
             var watch = await SweepTerminal.WatchAsync(context, client, sweepId, ctrlC.Token);
             var code = await SweepTerminal.FinishAsync(context, client, watch, resultsRoot);
             if (parse.GetValue(keepSilo))
