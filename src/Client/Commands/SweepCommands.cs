@@ -33,12 +33,12 @@ internal static class SweepCommands
     {
         var redis = RedisOption();
         var file = new Argument<string>("sweep") { Description = "Sweep file (JSON)." };
-        var watch = new Option<bool>("--watch") { Description = "Watch it until it ends and write results." };
+        var watch = new Option<bool>("--watch") { Description = "Watch it until it ends and write results (Ctrl-C detaches; the sweep keeps running)." };
         var results = new Option<string>("--results") { Description = "Results root directory (with --watch).", DefaultValueFactory = _ => "results" };
         var command = new Command("submit", "Validate and submit a sweep (resubmitting reuses finished trials).") { file, redis, watch, results };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var definition = SweepFileLoader.Load(parse.GetValue(file)!);
+            var definition = SweepFileLoader.Load(parse.GetValue(file)!, context.Stderr);
             var sweepId = TrialExpansion.SweepIdOf(definition.Name);
             using var sweepActivity = ClientTelemetry.Source.StartActivity("sweep");
             sweepActivity?.SetTag("sweep.id", sweepId);
@@ -95,7 +95,7 @@ internal static class SweepCommands
         var redis = RedisOption();
         var id = SweepIdArgument();
         var results = new Option<string>("--results") { Description = "Results root directory.", DefaultValueFactory = _ => "results" };
-        var command = new Command("watch", "Watch a sweep live until it ends, then write its results (Ctrl-C cancels it).") { id, redis, results };
+        var command = new Command("watch", "Watch a sweep live until it ends, then write its results (Ctrl-C detaches and leaves it running; `sweep cancel` stops it).") { id, redis, results };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
@@ -146,8 +146,8 @@ internal static class SweepCommands
 
     private static async Task<int> WatchAndWriteAsync(CliContext context, IClusterClient client, string sweepId, string resultsRoot)
     {
-        using var ctrlC = new CtrlC();
-        var watch = await SweepTerminal.WatchAsync(context, client, sweepId, ctrlC.Token);
+        using var ctrlC = new CtrlC(CtrlC.Detaches);
+        var watch = await SweepTerminal.WatchAsync(context, client, sweepId, ctrlC.Token, WatchStop.Detach);
         return await SweepTerminal.FinishAsync(context, client, watch, Path.GetFullPath(resultsRoot));
     }
 }

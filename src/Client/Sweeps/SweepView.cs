@@ -34,12 +34,19 @@ internal static class SweepView
         return table;
     }
 
+    /// <summary>
+    /// "9/12 trials finished, 3 cancelled, 0 running, 0 pending": a cancelled trial never counts as finished
+    /// (it did not run to its stop), and failed or diverged ones are named when there are any.
+    /// </summary>
     public static string Progress(SweepStatus sweep)
     {
-        var finished = sweep.FinishedTrials;
+        var finished = sweep.FinishedTrials - sweep.Count(TrialState.Cancelled);
+        var ended = new[] { TrialState.Cancelled, TrialState.Failed, TrialState.Diverged }
+            .Where(s => sweep.Count(s) > 0)
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $", {sweep.Count(s)} {s.ToString().ToLowerInvariant()}"));
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{finished}/{sweep.Trials.Length} trials finished, {sweep.Count(TrialState.Running)} running, {sweep.Count(TrialState.Pending)} pending");
+            $"{finished}/{sweep.Trials.Length} trials finished{string.Concat(ended)}, {sweep.Count(TrialState.Running)} running, {sweep.Count(TrialState.Pending)} pending");
     }
 
     private static string F(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
