@@ -47,7 +47,7 @@ public sealed class CliEndToEndTests : IDisposable
         var (code, stdout, stderr) = await RunAsync("local", "run", SweepFile("local-e2e"), "--results", results);
         Assert.True(code == ExitCodes.Ok, stderr + stdout);
         var directory = Path.Combine(results, "local-e2e");
-        Assert.Equal(["epochs.csv", "summary.md", "sweep.json", "trials.csv"], Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["epochs.csv", "status.json", "summary.md", "sweep.json", "trials.csv"], Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var trials = File.ReadAllLines(Path.Combine(directory, "trials.csv"));
         Assert.Equal(4 + 1, trials.Length);
         Assert.All(trials.Skip(1), row => Assert.Matches(",(Completed|Stopped),", row));
