@@ -41,7 +41,8 @@ internal static class ReportDiscussion
             var (earlierSeeds, higherSeeds, paired) = PerSeed(top, other);
             var stopTest = PairedTest.Of(Pairs(top, other, t => t.StopEpoch!.Value));
             var accuracyTest = PairedTest.Of(Pairs(top, other, t => t.TestAccuracy!.Value * 100));
-            tests.Add($"vs {upper}: {stopTest.Describe()} on the stop epoch, p = {P(accuracyTest)} on the accuracy");
+            var few = stopTest.Count is > 0 and < 5 ? "; few seeds, indicative only" : string.Empty;
+            tests.Add($"vs {upper}, n = {stopTest.Count} seeds: paired t-test p = {P(stopTest)} on the stop epoch, p = {P(accuracyTest)} on the accuracy{few}");
             var stopSpread = Math.Max(top.StopEpoch.Value.Std, other.StopEpoch.Value.Std);
             var accuracySpread = Math.Max(top.TestAccuracy.Value.Std, other.TestAccuracy.Value.Std) * 100;
             text.AppendLine(CultureInfo.InvariantCulture,
@@ -90,22 +91,22 @@ internal static class ReportDiscussion
 
         text.AppendLine();
         var evidence = tests.Count > 0 ? $" (TOP {string.Join("; ", tests)})" : string.Empty;
-        const string Claim = "the paper's claim (in data-limited regimes TOP stops earlier than VL and FP and reaches higher test accuracy)";
+        var claim = $"the paper's claim (in data-limited regimes TOP stops earlier than {string.Join(" and ", compared.Select(c => c.ToUpperInvariant()))} and reaches higher test accuracy)";
         if (disagreements.Count > 0)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"**Disagrees with {Claim}** here: {string.Join("; ", disagreements)}{evidence}.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"**Disagrees with {claim}** here: {string.Join("; ", disagreements)}{evidence}.");
         }
         else if (missing.Count == compared.Count)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{string.Join(" and ", missing)} {(missing.Count == 1 ? "has" : "have")} no finished trials here, so {Claim} is not tested.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{string.Join(" and ", missing)} {(missing.Count == 1 ? "has" : "have")} no finished trials here, so {claim} is not tested.");
         }
         else if (missing.Count == 1)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"**Consistent with {Claim}** as far as it can be tested{evidence}: {missing[0]} has no finished trials here, so that half is not tested.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"**Consistent with {claim}** as far as it can be tested{evidence}: {missing[0]} has no finished trials here, so that half is not tested.");
         }
         else
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"**Agrees with {Claim}** on average{evidence}. A p-value above 0.05 means the seeds do not show the difference is real.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"**Agrees with {claim}** on average{evidence}. A p-value above 0.05 means the seeds do not show the difference is real.");
         }
 
         return text.ToString();

@@ -47,6 +47,18 @@ internal static class ReportFigures
     public static bool Distances(
         string path, string title, string yLabel, Func<EpochResult, double?> signal, IEnumerable<(TrialResult Trial, IReadOnlyList<EpochResult> Epochs)> trials, (int WarmUp, int Window) criterion)
     {
+        if (DistancePlot(signal, trials, criterion) is not { } plot)
+        {
+            return false;
+        }
+
+        var note = criterion.WarmUp > 0 ? $"; y scaled to epochs after warm-up {criterion.WarmUp}" : string.Empty;
+        return SaveEpochPlot(plot, path, $"{title} (faint: raw, bold: smoothed over {criterion.Window}{note})", yLabel, autoscale: false);
+    }
+
+    /// <summary>The distance figure before titles and saving; null when no trial has the signal.</summary>
+    internal static Plot? DistancePlot(Func<EpochResult, double?> signal, IEnumerable<(TrialResult Trial, IReadOnlyList<EpochResult> Epochs)> trials, (int WarmUp, int Window) criterion)
+    {
         var plot = new Plot();
         var index = 0;
         var judged = new List<double>();
@@ -84,15 +96,14 @@ internal static class ReportFigures
 
         if (index == 0)
         {
-            return false;
+            return null;
         }
 
         // The first epochs' spike would set the scale and squash the plateau the criterion judges near 0: the
         // y axis covers the epochs after the warm-up instead, from 0, and the spike runs off the top.
         var top = judged.Count > 0 ? judged.Max() : 1;
         plot.Axes.SetLimits(0, lastEpoch + 0.5, 0, top > 0 ? top * 1.15 : 1);
-        var note = criterion.WarmUp > 0 ? $"; y scaled to epochs after warm-up {criterion.WarmUp}" : string.Empty;
-        return SaveEpochPlot(plot, path, $"{title} (faint: raw, bold: smoothed over {criterion.Window}{note})", yLabel, autoscale: false);
+        return plot;
     }
 
     /// <summary>One line per trial of a per-epoch value, coloured by method.</summary>

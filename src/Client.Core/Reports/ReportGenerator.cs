@@ -181,7 +181,11 @@ public static class ReportGenerator
         md.AppendLine();
         md.AppendLine("- Stop epoch: the last epoch trained (`stop_epoch` in trials.csv); test accuracy at the stop: the test split evaluated once the trial ended, on the model of its stop epoch.");
         md.AppendLine("- mean ± std over seeds (sample standard deviation, n − 1); \"(1 seed)\" when there is only one.");
-        md.AppendLine("- Seconds per epoch: means over every epoch of every trial of the method. Monitoring counts only the epoch columns the method's signal needs (TOP and FP: probe + connectome + topology; VL: validation; NP: topology; plus a `<method>_s` column when the results carry one); the per-epoch test pass (`test_s`) is monitoring for the report only and is charged to no method.");
+        // Only the methods this sweep ran are explained: a note about FP in a TOP-and-VL sweep is noise.
+        var available = results.Epochs.SelectMany(e => e.Seconds.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var charged = results.Trials.Select(t => t.BaseMethod).Distinct(StringComparer.Ordinal)
+            .Select(m => $"{m}: {(MethodSummary.MonitoringColumnsOf(m, available) is { Length: > 0 } columns ? string.Join(" + ", columns) : "nothing")}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Seconds per epoch: means over every epoch of every trial of the method. Monitoring counts only the epoch columns the method's signal needs ({string.Join("; ", charged)}); the per-epoch test pass (`test_s`) is monitoring for the report only and is charged to no method.");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Per-epoch test accuracy: {(results.HasTestAccuracyCurves ? "recorded (`recordTestAccuracy`), used only for curves and hindsight, never by a criterion." : "not recorded in this sweep.")}");
     }
 

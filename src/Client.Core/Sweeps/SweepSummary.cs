@@ -122,7 +122,7 @@ public static class SweepSummary
                 {
                     (true, true) => "saved epochs without losing accuracy",
                     (true, false) => "saved epochs but lost accuracy",
-                    (false, true) => "saved no epochs, lost no accuracy",
+                    (false, true) => "saved no epochs (it trained longer) but was at least as accurate",
                     _ => "saved no epochs and lost accuracy",
                 };
                 var where = configuration.Key == "all trials" ? string.Empty : configuration.Key + ": ";
