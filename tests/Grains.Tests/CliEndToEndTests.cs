@@ -68,7 +68,19 @@ public sealed class CliEndToEndTests : IDisposable
 
         var list = await RunAsync("sweep", "list", "--redis", cluster.Redis);
         Assert.Equal(ExitCodes.Ok, list.Code);
-        Assert.Contains("redis-e2e\tFinished", list.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^redis-e2e\s+Finished\s+4\s+4\s+0\s", list.Stdout);
+
+        var listJson = await RunAsync("sweep", "list", "--redis", cluster.Redis, "--json");
+        Assert.Equal(ExitCodes.Ok, listJson.Code);
+        var sweeps = System.Text.Json.Nodes.JsonNode.Parse(listJson.Stdout)!.AsArray();
+        var listed = Assert.Single(sweeps, s => (string?)s!["sweep"] == "redis-e2e")!;
+        Assert.Equal(4, (double)listed["finished"]!);
+        Assert.Equal(0, (double)listed["cancelled"]!);
+
+        var statusCsv = await RunAsync("sweep", "status", "redis-e2e", "--redis", cluster.Redis, "--csv");
+        Assert.Equal(ExitCodes.Ok, statusCsv.Code);
+        Assert.StartsWith("trial,stopping,fraction,lr,seed,state,epoch,", statusCsv.Stdout, StringComparison.Ordinal);
+        Assert.Equal(4 + 1, statusCsv.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
 
         var status = await RunAsync("sweep", "status", "redis-e2e", "--redis", cluster.Redis);
         Assert.Equal(ExitCodes.Ok, status.Code);

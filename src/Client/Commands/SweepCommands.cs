@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Orchestrator.Client.Core.Sweeps;
+using Orchestrator.Client.Output;
 using Orchestrator.Client.Sweeps;
 using Orchestrator.Contracts;
 using Orchestrator.Sweeps;
-using Spectre.Console;
 
 namespace Orchestrator.Client.Commands;
 
@@ -59,16 +59,19 @@ internal static class SweepCommands
     private static Command List(CliContext context)
     {
         var redis = RedisOption();
-        var command = new Command("list", "List the cluster's sweeps.") { redis };
+        var format = new OutputFormatOptions();
+        var command = new Command("list", "List the cluster's sweeps with their trial counts.") { redis, format.Json, format.Csv };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var chosen = format.Read(parse);
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
+            var sweeps = new List<SweepStatus>();
             foreach (var id in await cluster.Client.GetGrain<ISweepRegistryGrain>(ISweepRegistryGrain.Key).List())
             {
-                var status = await cluster.Client.GetGrain<ISweepCoordinatorGrain>(id).GetStatus();
-                await context.Stdout.WriteLineAsync($"{id}\t{status.State}\t{SweepView.Progress(status)}");
+                sweeps.Add(await cluster.Client.GetGrain<ISweepCoordinatorGrain>(id).GetStatus());
             }
 
+            await chosen.WriteAsync(context.Stdout, SweepView.List(sweeps), json => json, heading: null);
             return ExitCodes.Ok;
         });
         return command;
@@ -78,13 +81,24 @@ internal static class SweepCommands
     {
         var redis = RedisOption();
         var id = SweepIdArgument();
-        var command = new Command("status", "Show a sweep's trials.") { id, redis };
+        var format = new OutputFormatOptions();
+        var command = new Command("status", "Show a sweep's trials.") { id, redis, format.Json, format.Csv };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var chosen = format.Read(parse);
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
             var status = await KnownSweepAsync(cluster.Client, parse.GetValue(id)!);
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Stdout) });
-            console.Write(SweepView.Render(status));
+            await chosen.WriteAsync(
+                context.Stdout,
+                SweepView.Trials(status),
+                trials => new System.Text.Json.Nodes.JsonObject
+                {
+                    ["sweepId"] = status.SweepId,
+                    ["state"] = status.State.ToString(),
+                    ["progress"] = SweepView.Progress(status),
+                    ["trials"] = trials,
+                },
+                heading: $"sweep {status.SweepId} · {status.State} · {SweepView.Progress(status)}");
             return ExitCodes.Ok;
         });
         return command;

@@ -23,7 +23,7 @@ internal static class SweepTerminal
         }
 
         SweepWatch? watch = null;
-        var initial = SweepView.Render(await client.GetGrain<Contracts.ISweepCoordinatorGrain>(sweepId).GetStatus());
+        var initial = new Text(SweepView.Render(await client.GetGrain<Contracts.ISweepCoordinatorGrain>(sweepId).GetStatus(), Output.TerminalWidth.Current));
         await AnsiConsole.Console.Live(initial).AutoClear(false).StartAsync(async live =>
         {
             watch = await monitor.WatchAsync(sweepId, new SweepLiveTable(live), cancel, onStop);
