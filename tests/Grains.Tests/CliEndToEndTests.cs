@@ -55,6 +55,11 @@ public sealed class CliEndToEndTests : IDisposable
         var epochsRun = trials.Skip(1).Sum(row => int.Parse(row.Split(',')[^3], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(epochsRun, epochRows);
         Assert.Contains("results in", stdout, StringComparison.Ordinal);
+
+        // Finished trials keep their final checkpoint only; the connectomes a resume would need are gone.
+        var checkpoints = Path.Combine(results, "local-e2e.checkpoints", "local-e2e");
+        Assert.All(Directory.GetDirectories(checkpoints), trial => Assert.Equal(["run.ckpt"], Directory.GetFiles(trial).Select(Path.GetFileName)));
+        Assert.Equal(4, Directory.GetDirectories(checkpoints).Length);
     }
 
     [Fact]

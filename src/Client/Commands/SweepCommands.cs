@@ -7,7 +7,7 @@ using Orchestrator.Sweeps;
 
 namespace Orchestrator.Client.Commands;
 
-/// <summary>`orchestrator sweep submit|list|status|watch|results|cancel|resume --redis HOST:PORT`: drive a cluster from anywhere.</summary>
+/// <summary>`orchestrator sweep submit|list|status|watch|results|cancel|clean|resume --redis HOST:PORT`: drive a cluster from anywhere.</summary>
 internal static class SweepCommands
 {
     public static Command Create(CliContext context)
@@ -19,6 +19,7 @@ internal static class SweepCommands
         sweep.Subcommands.Add(Watch(context));
         sweep.Subcommands.Add(Results(context));
         sweep.Subcommands.Add(Simple(context, "cancel", "Cancel a sweep: pending trials never start, running ones stop after their epoch.", (g) => g.Cancel()));
+        sweep.Subcommands.Add(SweepCleanCommand.Create(context));
         sweep.Subcommands.Add(Simple(context, "resume", "Run a cancelled sweep's cancelled trials again (from their checkpoints).", (g) => g.Resume()));
         return sweep;
     }
