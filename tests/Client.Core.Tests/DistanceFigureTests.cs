@@ -25,6 +25,17 @@ public sealed class DistanceFigureTests
     }
 
     [Fact]
+    public void Seeds_stopping_at_the_same_epoch_get_markers_of_different_shapes_apart()
+    {
+        var trials = new[] { (Trial(0, 15), (IReadOnlyList<EpochResult>)Epochs("t0", 15)), (Trial(1, 15), (IReadOnlyList<EpochResult>)Epochs("t1", 15)) };
+        var markers = ReportFigures.DistancePlot(e => e.Distance, trials, (WarmUp: 5, Window: 5))!.GetPlottables().OfType<ScottPlot.Plottables.Marker>().ToList();
+        Assert.Equal(2, markers.Count);
+        Assert.NotEqual(markers[0].Location.X, markers[1].Location.X);
+        Assert.NotEqual(markers[0].MarkerShape, markers[1].MarkerShape);
+        Assert.All(markers, m => Assert.InRange(m.Location.X, 14.5, 15.5));
+    }
+
+    [Fact]
     public void The_criterion_window_comes_from_the_methods_parameters_or_the_catalog_defaults()
     {
         Assert.Equal((5, 5), ReportFigures.CriterionWindow("top"));

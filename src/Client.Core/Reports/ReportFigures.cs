@@ -62,8 +62,14 @@ internal static class ReportFigures
         var plot = new Plot();
         var index = 0;
         var judged = new List<double>();
+        var list = trials.ToList();
+
+        // Seeds that stop at the same epoch get their markers spread a little sideways, so none hides another.
+        var sameStop = list.Where(t => t.Trial.StopEpoch is not null).GroupBy(t => t.Trial.StopEpoch!.Value)
+            .SelectMany(g => g.Select((t, i) => (t.Trial.Id, Offset: (i - ((g.Count() - 1) / 2.0)) * 0.2)))
+            .ToDictionary(p => p.Id, p => p.Offset, StringComparer.Ordinal);
         var lastEpoch = 1;
-        foreach (var (trial, epochs) in trials)
+        foreach (var (trial, epochs) in list)
         {
             var raw = epochs.Where(e => signal(e) is not null).ToList();
             if (raw.Count == 0)
@@ -87,7 +93,7 @@ internal static class ReportFigures
             lastEpoch = Math.Max(lastEpoch, epochs.Count > 0 ? epochs.Max(e => e.Epoch) : 1);
             if (trial.StopEpoch is { } stop && smooth.FirstOrDefault(e => e.Epoch == stop) is { } at)
             {
-                var marker = plot.Add.Marker(stop, at.SmoothedDistance!.Value, shape, 13, color);
+                var marker = plot.Add.Marker(stop + sameStop.GetValueOrDefault(trial.Id), at.SmoothedDistance!.Value, shape, 13, color);
                 marker.MarkerLineColor = Colors.Black;
                 marker.MarkerLineWidth = 1;
                 marker.LegendText = string.Empty;
