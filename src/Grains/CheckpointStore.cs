@@ -51,6 +51,32 @@ public sealed class CheckpointStore(IOptions<OrchestratorOptions> options)
         }
     }
 
+    /// <summary>
+    /// Deletes what only a resume needs (the connectomes of the last epochs) and keeps the final model checkpoint
+    /// (<c>run.ckpt</c>), once a trial has ended for good: a finished quickstart keeps 12 small checkpoints
+    /// instead of 32 MB. Cancelled and failed trials keep everything, since they may be resumed or restarted.
+    /// Returns the bytes freed.
+    /// </summary>
+    /// <param name="spec">The trial.</param>
+    public long KeepFinalCheckpointOnly(TrialSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var directory = Path.Combine(Root, spec.SweepId, spec.Id);
+        if (!Directory.Exists(directory))
+        {
+            return 0;
+        }
+
+        long freed = 0;
+        foreach (var file in Directory.EnumerateFiles(directory).Where(f => Path.GetFileName(f) != "run.ckpt"))
+        {
+            freed += new FileInfo(file).Length;
+            File.Delete(file);
+        }
+
+        return freed;
+    }
+
     /// <summary>The connectome upper triangle of <paramref name="epoch"/>, or null when it was not kept.</summary>
     public float[]? LoadConnectome(TrialSpec spec, int epoch)
     {

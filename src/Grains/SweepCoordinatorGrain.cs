@@ -14,10 +14,11 @@ namespace Orchestrator.Grains;
 /// the coordinator itself after its silo died. Watchers that subscribed get each trial change and epoch pushed;
 /// subscriptions live in memory only (watchers renew them and poll after a move or expiry).
 /// </summary>
-public sealed class SweepCoordinatorGrain(
+public sealed partial class SweepCoordinatorGrain(
     [PersistentState("sweep", OrchestratorStorage.Name)] IPersistentState<SweepCoordinatorState> state,
     IOptions<OrchestratorOptions> options,
     OrchestratorMetrics metrics,
+    CheckpointStore checkpoints,
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, IRemindable
 {
     private const string ReminderName = "watchdog";
@@ -181,6 +182,11 @@ public sealed class SweepCoordinatorGrain(
 
         if (merged.State.IsFinal() && !held.State.IsFinal())
         {
+            if (merged.State is TrialState.Stopped or TrialState.Completed or TrialState.Diverged)
+            {
+                KeepFinalCheckpoint(merged.Spec);
+            }
+
             await state.WriteStateAsync();
             await ScheduleAsync();
             await CheckFinishedAsync();
@@ -190,6 +196,26 @@ public sealed class SweepCoordinatorGrain(
         // status finds the sweep finished.
         Notify(o => o.OnTrialChanged(merged));
     }
+
+    /// <summary>A trial that ended for good needs no resume state; a full disk must not fail the sweep, so errors are logged.</summary>
+    private void KeepFinalCheckpoint(TrialSpec spec)
+    {
+        try
+        {
+            checkpoints.KeepFinalCheckpointOnly(spec);
+        }
+        catch (IOException ex)
+        {
+            LogPruneFailed(logger, ex, spec.Id);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            LogPruneFailed(logger, ex, spec.Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete the intermediate checkpoints of finished trial {TrialId}")]
+    private static partial void LogPruneFailed(ILogger logger, Exception exception, string trialId);
 
     /// <summary>Pushes to every live subscription; a watcher that is gone is dropped, never waited on.</summary>
     private void Notify(Action<ISweepObserver> notification)

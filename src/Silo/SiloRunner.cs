@@ -14,9 +14,7 @@ internal static class SiloRunner
     {
         Directory.CreateDirectory(settings.CheckpointDirectory);
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Orchestrator", LogLevel.Information);
+        builder.Logging.ConfigureSiloLogging();
         builder.UseOrleans(silo =>
         {
             if (settings.Redis is null)

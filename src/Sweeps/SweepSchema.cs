@@ -2,8 +2,11 @@ using System.Collections.Immutable;
 
 namespace Orchestrator.Sweeps;
 
-/// <summary>The properties a sweep file may contain, per object; anything else is reported as unknown.</summary>
-internal static class SweepSchema
+/// <summary>
+/// The properties a sweep file may contain, per object; anything else is reported as unknown. Public so that
+/// the sweep-file reference (src/Sweeps/sweep-file.md) is tested against it.
+/// </summary>
+public static class SweepSchema
 {
     /// <summary>Properties of the root object.</summary>
     public static readonly ImmutableArray<string> TopLevelProperties =

@@ -39,31 +39,31 @@ public sealed class SweepResultsWriterTests : IDisposable
             t => (IReadOnlyList<EpochRecord>)[.. Enumerable.Range(1, t.EpochsRun).Select(e => new EpochRecord { Epoch = e, Losses = new() { Training = 1.0 / e }, Signals = new() { Distance = e == 1 ? null : 0.1 * e } })]);
 
     [Fact]
-    public void The_results_directory_has_the_four_files_with_one_row_per_trial_and_per_epoch()
+    public void The_results_directory_has_its_files_with_one_row_per_trial_and_per_epoch()
     {
         var sweep = Sweep();
         var directory = SweepResultsWriter.Write(_root, sweep, Epochs(sweep), partial: false);
         Assert.Equal(Path.Combine(_root, "w"), directory);
-        Assert.Equal(["epochs.csv", "summary.md", "sweep.json", "trials.csv"], Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["epochs.csv", "status.json", "summary.md", "sweep.json", "trials.csv"], Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var trialRows = File.ReadAllLines(Path.Combine(directory, "trials.csv"));
         Assert.Equal(sweep.Trials.Length + 1, trialRows.Length);
         var epochRows = File.ReadAllLines(Path.Combine(directory, "epochs.csv"));
         Assert.Equal(sweep.Trials.Sum(t => t.EpochsRun) + 1, epochRows.Length);
         Assert.Contains("\"distance settled, patience 2\"", trialRows[1], StringComparison.Ordinal);
         Assert.DoesNotContain("Partial", File.ReadAllText(Path.Combine(directory, "summary.md")), StringComparison.Ordinal);
-        Assert.Contains("\"partial\": false", File.ReadAllText(Path.Combine(directory, "sweep.json")), StringComparison.Ordinal);
+        Assert.Contains("\"partial\": false", File.ReadAllText(Path.Combine(directory, "status.json")), StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_summary_averages_stop_epoch_and_accuracy_per_method()
     {
         var sweep = Sweep();
-        var summary = SweepResultsWriter.SummaryMarkdown(sweep, partial: false);
+        var summary = SweepSummary.Markdown(sweep, partial: false);
         foreach (var group in sweep.Trials.GroupBy(t => t.Spec.Stopping.Describe()))
         {
-            var meanEpoch = Math.Round(group.Average(t => t.StopEpoch!.Value), 2).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-            var meanAccuracy = Math.Round(group.Average(t => t.TestAccuracy!.Value), 4).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-            Assert.Contains($"| {group.Key} | 1 | {group.Count()} | {meanEpoch} | {meanAccuracy} |", summary, StringComparison.Ordinal);
+            var meanEpoch = group.Average(t => t.StopEpoch!.Value).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+            var meanAccuracy = (group.Average(t => t.TestAccuracy!.Value) * 100).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains($"| {group.Key} | {group.Count()} / {group.Count()} | {meanEpoch} | {meanAccuracy} % |", summary, StringComparison.Ordinal);
         }
     }
 
@@ -74,7 +74,7 @@ public sealed class SweepResultsWriterTests : IDisposable
         SweepResultsWriter.Write(_root, sweep, Epochs(sweep), partial: false);
         var directory = SweepResultsWriter.Write(_root, sweep, Epochs(sweep), partial: true);
         Assert.Contains("Partial results", File.ReadAllText(Path.Combine(directory, "summary.md")), StringComparison.Ordinal);
-        Assert.Contains("\"partial\": true", File.ReadAllText(Path.Combine(directory, "sweep.json")), StringComparison.Ordinal);
+        Assert.Contains("\"partial\": true", File.ReadAllText(Path.Combine(directory, "status.json")), StringComparison.Ordinal);
         Assert.False(Directory.Exists(directory + ".writing"));
     }
 }

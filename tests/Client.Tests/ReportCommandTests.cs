@@ -149,7 +149,7 @@ public sealed class ReportCommandTests : IDisposable
         var directory = WriteResults("no-hindsight", recordTestAccuracy: false);
         Assert.Equal(0, (await CliFixture.Run("report", directory)).ExitCode);
         Assert.Contains("\"recordTestAccuracy\": true", File.ReadAllText(Path.Combine(directory, "report.md")), StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(directory, "figures", "fashion-mnist-1-test-accuracy.png")));
+        Assert.False(File.Exists(Path.Combine(directory, "figures", "fashion-mnist-test-accuracy.png")));
     }
 
     [Fact]
@@ -159,14 +159,14 @@ public sealed class ReportCommandTests : IDisposable
         var result = await CliFixture.Run("report", directory);
         Assert.Equal(0, result.ExitCode);
         var report = File.ReadAllText(Path.Combine(directory, "report.md"));
-        string[] expected = ["distance-top", "distance-top-patience-2-", "distance-fp", "training-loss", "test-accuracy", "stop-epoch", "accuracy-at-stop", "cost"];
+        string[] expected = ["distance-top", "distance-top-patience-2", "distance-fp", "training-loss", "test-accuracy", "stop-epoch", "accuracy-at-stop", "cost"];
         foreach (var name in expected)
         {
-            var file = Path.Combine(directory, "figures", $"fashion-mnist-1-{name}.png");
+            var file = Path.Combine(directory, "figures", $"fashion-mnist-{name}.png");
             var bytes = File.ReadAllBytes(file);
             Assert.True(bytes.Length > 5_000, $"{file} has only {bytes.Length} bytes");
             Assert.Equal(PngSignature, bytes[..8]);
-            Assert.Contains($"(figures/fashion-mnist-1-{name}.png)", report, StringComparison.Ordinal);
+            Assert.Contains($"(figures/fashion-mnist-{name}.png)", report, StringComparison.Ordinal);
         }
     }
 
@@ -252,6 +252,6 @@ public sealed class ReportCommandTests : IDisposable
         File.WriteAllText(sweepJson, File.ReadAllText(sweepJson).Replace("\"maxEpochs\"", "\"maxEpochz\"", StringComparison.Ordinal));
         var missingField = await CliFixture.Run("report", Path.GetDirectoryName(sweepJson)!);
         Assert.Equal(2, missingField.ExitCode);
-        Assert.Contains("'definition.maxEpochs'", missingField.Stderr, StringComparison.Ordinal);
+        Assert.Contains("'maxEpochs'", missingField.Stderr, StringComparison.Ordinal);
     }
 }

@@ -47,7 +47,7 @@ public sealed class CliEndToEndTests : IDisposable
         var (code, stdout, stderr) = await RunAsync("local", "run", SweepFile("local-e2e"), "--results", results);
         Assert.True(code == ExitCodes.Ok, stderr + stdout);
         var directory = Path.Combine(results, "local-e2e");
-        Assert.Equal(["epochs.csv", "summary.md", "sweep.json", "trials.csv"], Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["epochs.csv", "status.json", "summary.md", "sweep.json", "trials.csv"], Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var trials = File.ReadAllLines(Path.Combine(directory, "trials.csv"));
         Assert.Equal(4 + 1, trials.Length);
         Assert.All(trials.Skip(1), row => Assert.Matches(",(Completed|Stopped),", row));
@@ -55,6 +55,11 @@ public sealed class CliEndToEndTests : IDisposable
         var epochsRun = trials.Skip(1).Sum(row => int.Parse(row.Split(',')[^3], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(epochsRun, epochRows);
         Assert.Contains("results in", stdout, StringComparison.Ordinal);
+
+        // Finished trials keep their final checkpoint only; the connectomes a resume would need are gone.
+        var checkpoints = Path.Combine(results, "local-e2e.checkpoints", "local-e2e");
+        Assert.All(Directory.GetDirectories(checkpoints), trial => Assert.Equal(["run.ckpt"], Directory.GetFiles(trial).Select(Path.GetFileName)));
+        Assert.Equal(4, Directory.GetDirectories(checkpoints).Length);
     }
 
     [Fact]
@@ -68,7 +73,19 @@ public sealed class CliEndToEndTests : IDisposable
 
         var list = await RunAsync("sweep", "list", "--redis", cluster.Redis);
         Assert.Equal(ExitCodes.Ok, list.Code);
-        Assert.Contains("redis-e2e\tFinished", list.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^redis-e2e\s+Finished\s+4\s+4\s+0\s", list.Stdout);
+
+        var listJson = await RunAsync("sweep", "list", "--redis", cluster.Redis, "--json");
+        Assert.Equal(ExitCodes.Ok, listJson.Code);
+        var sweeps = System.Text.Json.Nodes.JsonNode.Parse(listJson.Stdout)!.AsArray();
+        var listed = Assert.Single(sweeps, s => (string?)s!["sweep"] == "redis-e2e")!;
+        Assert.Equal(4, (double)listed["finished"]!);
+        Assert.Equal(0, (double)listed["cancelled"]!);
+
+        var statusCsv = await RunAsync("sweep", "status", "redis-e2e", "--redis", cluster.Redis, "--csv");
+        Assert.Equal(ExitCodes.Ok, statusCsv.Code);
+        Assert.StartsWith("trial,stopping,fraction,lr,seed,state,epoch,", statusCsv.Stdout, StringComparison.Ordinal);
+        Assert.Equal(4 + 1, statusCsv.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
 
         var status = await RunAsync("sweep", "status", "redis-e2e", "--redis", cluster.Redis);
         Assert.Equal(ExitCodes.Ok, status.Code);

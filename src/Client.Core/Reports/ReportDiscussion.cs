@@ -21,7 +21,11 @@ internal static class ReportDiscussion
 
         var disagreements = new List<string>();
         var missing = new List<string>();
-        foreach (var name in new[] { "vl", "fp" })
+        var tests = new List<string>();
+
+        // Methods the sweep did not run get no paragraph: only those present are compared.
+        var compared = new[] { "vl", "fp" }.Where(name => group.Find(name) is not null).ToList();
+        foreach (var name in compared)
         {
             var upper = name.ToUpperInvariant();
             var other = group.Find(name);
@@ -35,14 +39,18 @@ internal static class ReportDiscussion
             var stopDifference = top.StopEpoch.Value.Mean - other.StopEpoch.Value.Mean;
             var accuracyDifference = (top.TestAccuracy.Value.Mean - other.TestAccuracy.Value.Mean) * 100;
             var (earlierSeeds, higherSeeds, paired) = PerSeed(top, other);
+            var stopTest = PairedTest.Of(Pairs(top, other, t => t.StopEpoch!.Value));
+            var accuracyTest = PairedTest.Of(Pairs(top, other, t => t.TestAccuracy!.Value * 100));
+            var few = stopTest.Count is > 0 and < 5 ? "; few seeds, indicative only" : string.Empty;
+            tests.Add($"vs {upper}, n = {stopTest.Count} seeds: paired t-test p = {P(stopTest)} on the stop epoch, p = {P(accuracyTest)} on the accuracy{few}");
             var stopSpread = Math.Max(top.StopEpoch.Value.Std, other.StopEpoch.Value.Std);
             var accuracySpread = Math.Max(top.TestAccuracy.Value.Std, other.TestAccuracy.Value.Std) * 100;
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"- Stop epoch, TOP vs {upper}: {top.StopEpoch.Value.Format("F1")} vs {other.StopEpoch.Value.Format("F1")} — TOP stopped {Describe(stopDifference, "epochs", "earlier", "later")}" +
-                $"{Spread(Math.Abs(stopDifference), stopSpread, "epochs")}; earlier on {earlierSeeds} of {paired} seeds.");
+                $"{Spread(Math.Abs(stopDifference), stopSpread, "epochs")}; earlier on {earlierSeeds} of {paired} seeds ({stopTest.Describe()}).");
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"- Test accuracy at the stop, TOP vs {upper}: {Percent(top.TestAccuracy.Value)} vs {Percent(other.TestAccuracy.Value)} — TOP {Describe(accuracyDifference, "percentage points", "lower", "higher")}" +
-                $"{Spread(Math.Abs(accuracyDifference), accuracySpread, "points")}; higher on {higherSeeds} of {paired} seeds.");
+                $"{Spread(Math.Abs(accuracyDifference), accuracySpread, "points")}; higher on {higherSeeds} of {paired} seeds ({accuracyTest.Describe()}).");
             if (top.MonitoringSecondsPerEpoch is { } topCost && other.MonitoringSecondsPerEpoch is { } otherCost)
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
@@ -75,23 +83,30 @@ internal static class ReportDiscussion
                 $"- In hindsight (test labels, not available to any method) the best epoch of \"none\" reaches {Percent(hindsight)}; TOP at its stop is {((hindsight.Mean - top.TestAccuracy.Value.Mean) * 100).ToString("0.##", CultureInfo.InvariantCulture)} percentage points below that.");
         }
 
+        if (compared.Count == 0)
+        {
+            // Neither baseline is in the sweep: there is no claim to test, so no verdict paragraph either.
+            return text.ToString();
+        }
+
         text.AppendLine();
-        const string Claim = "the paper's claim (in data-limited regimes TOP stops earlier than VL and FP and reaches higher test accuracy)";
+        var evidence = tests.Count > 0 ? $" (TOP {string.Join("; ", tests)})" : string.Empty;
+        var claim = $"the paper's claim (in data-limited regimes TOP stops earlier than {string.Join(" and ", compared.Select(c => c.ToUpperInvariant()))} and reaches higher test accuracy)";
         if (disagreements.Count > 0)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"**Disagrees with {Claim}** here: {string.Join("; ", disagreements)}.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"**Disagrees with {claim}** here: {string.Join("; ", disagreements)}{evidence}.");
         }
-        else if (missing.Count == 2)
+        else if (missing.Count == compared.Count)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Neither VL nor FP has finished trials here, so {Claim} is not tested.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{string.Join(" and ", missing)} {(missing.Count == 1 ? "has" : "have")} no finished trials here, so {claim} is not tested.");
         }
         else if (missing.Count == 1)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"**Consistent with {Claim}** as far as it can be tested: {missing[0]} has no finished trials here, so that half is not tested.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"**Consistent with {claim}** as far as it can be tested{evidence}: {missing[0]} has no finished trials here, so that half is not tested.");
         }
         else
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"**Agrees with {Claim}** on average. Check the per-seed counts and spreads above before calling the differences real.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"**Agrees with {claim}** on average{evidence}. A p-value above 0.05 means the seeds do not show the difference is real.");
         }
 
         return text.ToString();
@@ -103,6 +118,15 @@ internal static class ReportDiscussion
         var pairs = top.Finished.Where(t => others.ContainsKey(t.Seed)).Select(t => (Top: t, Other: others[t.Seed])).ToList();
         return (pairs.Count(p => p.Top.StopEpoch < p.Other.StopEpoch), pairs.Count(p => p.Top.TestAccuracy > p.Other.TestAccuracy), pairs.Count);
     }
+
+    /// <summary>Per-seed pairs of a value, for seeds both methods finished.</summary>
+    private static List<(double A, double B)> Pairs(MethodSummary top, MethodSummary other, Func<TrialResult, double> value)
+    {
+        var others = other.Finished.ToDictionary(t => t.Seed);
+        return [.. top.Finished.Where(t => others.ContainsKey(t.Seed)).Select(t => (value(t), value(others[t.Seed])))];
+    }
+
+    private static string P(PairedTest test) => test.PValue is { } p ? (p < 0.001 ? "< 0.001" : p.ToString("0.###", CultureInfo.InvariantCulture)) : "n/a";
 
     private static string Describe(double difference, string unit, string negative, string positive) => difference switch
     {

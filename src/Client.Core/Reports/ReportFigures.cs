@@ -1,4 +1,5 @@
 using ScottPlot;
+using Orchestrator.Topology.Stopping;
 
 namespace Orchestrator.Client.Core.Reports;
 
@@ -9,16 +10,66 @@ internal static class ReportFigures
     private const int Height = 520;
     private static readonly ScottPlot.Palettes.Category10 Palette = new();
 
+    /// <summary>Stop markers cycle through shapes as well as colours, so seeds stopping at the same point stay apart.</summary>
+    private static readonly MarkerShape[] StopShapes = [MarkerShape.FilledDiamond, MarkerShape.FilledTriangleUp, MarkerShape.FilledSquare, MarkerShape.FilledCircle, MarkerShape.FilledTriangleDown, MarkerShape.Eks, MarkerShape.Cross];
+
+    /// <summary>
+    /// The epochs a distance criterion judges: after its warm-up, smoothed over its window. Read from the
+    /// method's own parameters, else the catalog defaults; (0, 1) for a method without them.
+    /// </summary>
+    public static (int WarmUp, int Window) CriterionWindow(string method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        var name = method.Split('(')[0];
+        var given = method.Contains('(', StringComparison.Ordinal)
+            ? method[(method.IndexOf('(', StringComparison.Ordinal) + 1)..].TrimEnd(')').Split(',').Select(p => p.Split('=')).Where(p => p.Length == 2).ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        IReadOnlyList<StoppingCriterionParameter> defaults;
+        try
+        {
+            defaults = StoppingCriterionCatalog.Default.Find(name).Parameters;
+        }
+        catch (ArgumentException)
+        {
+            defaults = [];
+        }
+
+        int Read(string parameter, int fallback) =>
+            int.TryParse(given.GetValueOrDefault(parameter) ?? defaults.FirstOrDefault(d => string.Equals(d.Name, parameter, StringComparison.OrdinalIgnoreCase))?.DefaultValue, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;
+
+        return (Read("warmUp", 0), Read("window", 1));
+    }
+
     /// <summary>
     /// The raw signal of a distance-based criterion (<paramref name="signal"/>: graph distance for TOP, diagram
     /// distance for FP) and the smoothed value the criterion compared, per trial, the stop marked.
     /// </summary>
     public static bool Distances(
-        string path, string title, string yLabel, Func<EpochResult, double?> signal, IEnumerable<(TrialResult Trial, IReadOnlyList<EpochResult> Epochs)> trials)
+        string path, string title, string yLabel, Func<EpochResult, double?> signal, IEnumerable<(TrialResult Trial, IReadOnlyList<EpochResult> Epochs)> trials, (int WarmUp, int Window) criterion)
+    {
+        if (DistancePlot(signal, trials, criterion) is not { } plot)
+        {
+            return false;
+        }
+
+        var note = criterion.WarmUp > 0 ? $"; y scaled to epochs after warm-up {criterion.WarmUp}" : string.Empty;
+        return SaveEpochPlot(plot, path, $"{title} (faint: raw, bold: smoothed over {criterion.Window}{note})", yLabel, autoscale: false);
+    }
+
+    /// <summary>The distance figure before titles and saving; null when no trial has the signal.</summary>
+    internal static Plot? DistancePlot(Func<EpochResult, double?> signal, IEnumerable<(TrialResult Trial, IReadOnlyList<EpochResult> Epochs)> trials, (int WarmUp, int Window) criterion)
     {
         var plot = new Plot();
         var index = 0;
-        foreach (var (trial, epochs) in trials)
+        var judged = new List<double>();
+        var list = trials.ToList();
+
+        // Seeds that stop at the same epoch get their markers spread a little sideways, so none hides another.
+        var sameStop = list.Where(t => t.Trial.StopEpoch is not null).GroupBy(t => t.Trial.StopEpoch!.Value)
+            .SelectMany(g => g.Select((t, i) => (t.Trial.Id, Offset: (i - ((g.Count() - 1) / 2.0)) * 0.2)))
+            .ToDictionary(p => p.Id, p => p.Offset, StringComparer.Ordinal);
+        var lastEpoch = 1;
+        foreach (var (trial, epochs) in list)
         {
             var raw = epochs.Where(e => signal(e) is not null).ToList();
             if (raw.Count == 0)
@@ -26,7 +77,9 @@ internal static class ReportFigures
                 continue;
             }
 
-            var color = Palette.GetColor(index++);
+            var color = Palette.GetColor(index);
+            var shape = StopShapes[index % StopShapes.Length];
+            index++;
             var rawLine = plot.Add.Scatter(raw.Select(e => (double)e.Epoch).ToArray(), raw.Select(e => signal(e)!.Value).ToArray(), color.WithAlpha(0.35));
             rawLine.MarkerSize = 0;
             rawLine.LineWidth = 1;
@@ -34,20 +87,29 @@ internal static class ReportFigures
             var smoothLine = plot.Add.Scatter(smooth.Select(e => (double)e.Epoch).ToArray(), smooth.Select(e => e.SmoothedDistance!.Value).ToArray(), color);
             smoothLine.MarkerSize = 0;
             smoothLine.LineWidth = 2;
-            smoothLine.LegendText = $"seed {trial.Seed} (criterion's smoothing; faint: raw)";
+            smoothLine.LegendText = trial.StopEpoch is { } s ? $"seed {trial.Seed}, stop {s}" : $"seed {trial.Seed}";
+            judged.AddRange(raw.Where(e => e.Epoch > criterion.WarmUp + 1).Select(e => signal(e)!.Value));
+            judged.AddRange(smooth.Where(e => e.Epoch > criterion.WarmUp).Select(e => e.SmoothedDistance!.Value));
+            lastEpoch = Math.Max(lastEpoch, epochs.Count > 0 ? epochs.Max(e => e.Epoch) : 1);
             if (trial.StopEpoch is { } stop && smooth.FirstOrDefault(e => e.Epoch == stop) is { } at)
             {
-                var marker = plot.Add.Marker(stop, at.SmoothedDistance!.Value, MarkerShape.FilledDiamond, 12, color);
+                var marker = plot.Add.Marker(stop + sameStop.GetValueOrDefault(trial.Id), at.SmoothedDistance!.Value, shape, 13, color);
+                marker.MarkerLineColor = Colors.Black;
+                marker.MarkerLineWidth = 1;
                 marker.LegendText = string.Empty;
             }
         }
 
         if (index == 0)
         {
-            return false;
+            return null;
         }
 
-        return SaveEpochPlot(plot, path, title, yLabel);
+        // The first epochs' spike would set the scale and squash the plateau the criterion judges near 0: the
+        // y axis covers the epochs after the warm-up instead, from 0, and the spike runs off the top.
+        var top = judged.Count > 0 ? judged.Max() : 1;
+        plot.Axes.SetLimits(0, lastEpoch + 0.5, 0, top > 0 ? top * 1.15 : 1);
+        return plot;
     }
 
     /// <summary>One line per trial of a per-epoch value, coloured by method.</summary>
@@ -72,8 +134,11 @@ internal static class ReportFigures
                 line.LineWidth = 1.5f;
                 if (trial.StopEpoch is { } stop && points.FirstOrDefault(e => e.Epoch == stop) is { } at)
                 {
-                    // Methods that hold out no data train identically per seed, so their curves overlap: the markers tell them apart.
-                    plot.Add.Marker(stop, value(at)!.Value, MarkerShape.FilledDiamond, 10, color);
+                    // Methods that hold out no data train identically per seed, so their curves overlap: the markers
+                    // (one shape per method, outlined) tell them apart.
+                    var marker = plot.Add.Marker(stop, value(at)!.Value, StopShapes[m % StopShapes.Length], 11, color);
+                    marker.MarkerLineColor = Colors.Black;
+                    marker.MarkerLineWidth = 1;
                 }
 
                 if (first)
@@ -94,14 +159,37 @@ internal static class ReportFigures
         return SaveEpochPlot(plot, path, title, yLabel);
     }
 
-    private static bool SaveEpochPlot(Plot plot, string path, string title, string yLabel)
+    private static bool SaveEpochPlot(Plot plot, string path, string title, string yLabel, bool autoscale = true)
     {
-        plot.Title(title + " (diamond: stop)");
+        Title(plot, title + " (markers: stops)");
         plot.XLabel("epoch");
         plot.YLabel(yLabel);
-        plot.ShowLegend(Edge.Right);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        if (autoscale)
+        {
+            plot.Axes.AutoScale();
+            var limits = plot.Axes.GetLimits();
+            plot.Axes.SetLimitsX(Math.Min(0, limits.Left), limits.Right);
+        }
+
+        CompactLegend(plot);
         plot.SavePng(path, Width, Height);
         return true;
+    }
+
+    /// <summary>A title that fits the figure's width: long ones get a smaller font rather than being cut.</summary>
+    private static void Title(Plot plot, string title)
+    {
+        var size = title.Length <= 60 ? 16f : Math.Max(10f, 16f * 60 / title.Length);
+        plot.Title(title, size);
+    }
+
+    /// <summary>The legend inside the plot's top-right corner with a small font, so it never takes a third of the figure.</summary>
+    private static void CompactLegend(Plot plot)
+    {
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.Legend.FontSize = 10;
+        plot.Legend.SymbolWidth = 14;
     }
 
     /// <summary>A strip plot: one point per seed, per method, with the mean as a bar.</summary>
@@ -137,7 +225,7 @@ internal static class ReportFigures
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, methods.Count).Select(i => (double)i).ToArray(), methods.Select(s => s.Method).ToArray());
         plot.Axes.SetLimitsX(-0.6, methods.Count - 0.4);
-        plot.Title(title + " (dots: seeds; bar: mean)");
+        Title(plot, title + " (dots: seeds; bar: mean)");
         plot.YLabel(yLabel);
         plot.SavePng(path, Width, Height);
         return true;
@@ -164,9 +252,9 @@ internal static class ReportFigures
             Enumerable.Range(0, methods.Count).Select(i => (i * 3) + 0.5).ToArray(), methods.Select(s => s.Method).ToArray());
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "train s/epoch", FillColor = Palette.GetColor(0) });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "monitoring s/epoch", FillColor = Palette.GetColor(1) });
-        plot.ShowLegend(Edge.Right);
+        CompactLegend(plot);
         plot.Axes.Margins(bottom: 0);
-        plot.Title(title);
+        Title(plot, title);
         plot.YLabel("seconds per epoch (mean over epochs and seeds)");
         plot.SavePng(path, Width, Height);
         return true;

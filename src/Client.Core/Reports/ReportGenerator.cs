@@ -28,7 +28,7 @@ public static class ReportGenerator
         md.AppendLine();
         if (results.Partial)
         {
-            md.AppendLine("**Partial results:** the sweep was cancelled before every trial finished; the numbers below cover the finished trials only.");
+            md.AppendLine(CultureInfo.InvariantCulture, $"**Partial results:** the sweep {(results.PartialReason == "running" ? "was still running when these results were written" : "was cancelled before every trial finished")}; the numbers below cover the finished trials only.");
             md.AppendLine();
         }
 
@@ -42,9 +42,16 @@ public static class ReportGenerator
         }
 
         md.AppendLine();
+        ReportBestConfiguration.Write(md, groups, results);
+        if (ReportTimings.Warning(results) is { } timings)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"**Timings are confounded:** {timings}");
+            md.AppendLine();
+        }
+
         for (var g = 0; g < groups.Count; g++)
         {
-            WriteGroup(md, groups[g], g, results, figures, written);
+            WriteGroup(md, groups[g], results, figures, written);
         }
 
         WriteNotes(md, results);
@@ -56,12 +63,16 @@ public static class ReportGenerator
         return written;
     }
 
-    private static void WriteGroup(StringBuilder md, ReportGroup group, int index, ResultsFolder results, string figures, List<string> written)
+    private static void WriteGroup(StringBuilder md, ReportGroup group, ResultsFolder results, string figures, List<string> written)
     {
         var subset = Recorded(group.Methods.SelectMany(m => m.Trials).Select(t => t.LabelledSamples));
-        md.AppendLine(CultureInfo.InvariantCulture, $"## {group.Dataset}, fraction {N(group.Fraction)}{(subset is { } s ? $" ({s} labelled training images)" : string.Empty)}, model `{group.Model}`");
+        var sampleNote = subset is { } s ? $" ({s} labelled training images)" : string.Empty;
+        md.AppendLine(results.Varying.Count > 0
+            ? $"## {group.Configuration}{sampleNote}"
+            : $"## {group.Dataset}, fraction {N(group.Fraction)}{sampleNote}, model `{group.Model}`");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Hyperparameters: {group.Configuration}.");
+        var parameters = group.Methods[0].Trials[0].Parameters;
+        md.AppendLine(CultureInfo.InvariantCulture, $"Configuration: {string.Join(", ", ConfigurationParameters.Names.Where(parameters.ContainsKey).Select(n => $"{n}={parameters[n]}"))}.");
         md.AppendLine();
         md.AppendLine("### Headline");
         md.AppendLine();
@@ -131,7 +142,9 @@ public static class ReportGenerator
 
         md.AppendLine("### Figures");
         md.AppendLine();
-        var prefix = $"{Slug(group.Dataset)}-{index + 1}";
+        // Files and titles are named after the configuration, so two sections never share a name.
+        var prefix = results.Varying.Count > 0 ? ConfigurationParameters.Slug(group.Configuration) : ConfigurationParameters.Slug(group.Dataset);
+        var titled = results.Varying.Count > 0 ? $" ({group.Configuration})" : string.Empty;
         void Figure(string name, string caption, Func<string, bool> draw)
         {
             var path = Path.Combine(figures, $"{prefix}-{name}.png");
@@ -150,16 +163,16 @@ public static class ReportGenerator
                 ? ("Vietoris–Rips diagram distance to previous epoch", (Func<EpochResult, double?>)(e => e.DiagramDistance))
                 : ("graph (birth–death) distance to previous epoch", e => e.Distance);
             Figure(
-                $"distance-{Slug(method.Method)}",
-                $"{method.Method}: topological distance per trial",
-                p => ReportFigures.Distances(p, $"{method.Method}: distance per epoch, raw and smoothed", label, signal, trials));
+                $"distance-{ConfigurationParameters.Slug(method.Method)}",
+                $"{method.Method}{titled}: topological distance per trial",
+                p => ReportFigures.Distances(p, $"{method.Method}{titled}: distance per epoch", label, signal, trials, ReportFigures.CriterionWindow(method.Method)));
         }
 
-        Figure("training-loss", "training loss per trial", p => ReportFigures.Curves(p, "Training loss", "mean training loss", group.Methods, results, e => e.TrainingLoss));
-        Figure("test-accuracy", "test accuracy per epoch (monitoring only)", p => ReportFigures.Curves(p, "Test accuracy per epoch (monitoring only, never seen by a criterion)", "test accuracy", group.Methods, results, e => e.TestAccuracy));
-        Figure("stop-epoch", "stop epoch per method", p => ReportFigures.Strip(p, "Stop epoch", "epoch", group.Methods, t => t.StopEpoch));
-        Figure("accuracy-at-stop", "test accuracy at the stop per method", p => ReportFigures.Strip(p, "Test accuracy at the stop", "test accuracy", group.Methods, t => t.TestAccuracy));
-        Figure("cost", "seconds per epoch per method", p => ReportFigures.Cost(p, "Per-epoch cost", group.Methods));
+        Figure("training-loss", $"training loss per trial{titled}", p => ReportFigures.Curves(p, $"Training loss{titled}", "mean training loss", group.Methods, results, e => e.TrainingLoss));
+        Figure("test-accuracy", $"test accuracy per epoch (monitoring only){titled}", p => ReportFigures.Curves(p, $"Test accuracy per epoch{titled} (monitoring only)", "test accuracy (%)", group.Methods, results, e => e.TestAccuracy * 100));
+        Figure("stop-epoch", $"stop epoch per method{titled}", p => ReportFigures.Strip(p, $"Stop epoch{titled}", "epoch", group.Methods, t => t.StopEpoch));
+        Figure("accuracy-at-stop", $"test accuracy at the stop per method{titled}", p => ReportFigures.Strip(p, $"Test accuracy at the stop{titled}", "test accuracy (%)", group.Methods, t => t.TestAccuracy * 100));
+        Figure("cost", $"seconds per epoch per method{titled}", p => ReportFigures.Cost(p, $"Per-epoch cost{titled}", group.Methods));
     }
 
     private static void WriteNotes(StringBuilder md, ResultsFolder results)
@@ -168,7 +181,11 @@ public static class ReportGenerator
         md.AppendLine();
         md.AppendLine("- Stop epoch: the last epoch trained (`stop_epoch` in trials.csv); test accuracy at the stop: the test split evaluated once the trial ended, on the model of its stop epoch.");
         md.AppendLine("- mean ± std over seeds (sample standard deviation, n − 1); \"(1 seed)\" when there is only one.");
-        md.AppendLine("- Seconds per epoch: means over every epoch of every trial of the method. Monitoring counts only the epoch columns the method's signal needs (TOP and FP: probe + connectome + topology; VL: validation; NP: topology; plus a `<method>_s` column when the results carry one); the per-epoch test pass (`test_s`) is monitoring for the report only and is charged to no method.");
+        // Only the methods this sweep ran are explained: a note about FP in a TOP-and-VL sweep is noise.
+        var available = results.Epochs.SelectMany(e => e.Seconds.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var charged = results.Trials.Select(t => t.BaseMethod).Distinct(StringComparer.Ordinal)
+            .Select(m => $"{m}: {(MethodSummary.MonitoringColumnsOf(m, available) is { Length: > 0 } columns ? string.Join(" + ", columns) : "nothing")}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Seconds per epoch: means over every epoch of every trial of the method. Monitoring counts only the epoch columns the method's signal needs ({string.Join("; ", charged)}); the per-epoch test pass (`test_s`) is monitoring for the report only and is charged to no method.");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Per-epoch test accuracy: {(results.HasTestAccuracyCurves ? "recorded (`recordTestAccuracy`), used only for curves and hindsight, never by a criterion." : "not recorded in this sweep.")}");
     }
 
@@ -204,6 +221,4 @@ public static class ReportGenerator
     private static string S(double? seconds) => seconds is { } s ? s.ToString("F4", CultureInfo.InvariantCulture) : "–";
 
     private static string N(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
-
-    private static string Slug(string text) => new(text.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
 }

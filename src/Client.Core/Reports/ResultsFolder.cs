@@ -18,6 +18,9 @@ internal sealed record TrialResult(
     int? TrainingSamples,
     int? HoldOutSamples)
 {
+    /// <summary>The trial's configuration as trials.csv wrote it, keyed by <see cref="ConfigurationParameters.Names"/>.</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The criterion's name without parameters ("top" for "top(window=3)").</summary>
     public string BaseMethod => Method.Split('(')[0];
 
@@ -51,6 +54,15 @@ internal sealed record ResultsFolder(
     IReadOnlyList<TrialResult> Trials,
     IReadOnlyList<EpochResult> Epochs)
 {
+    /// <summary>The configuration parameters that vary between trials (<see cref="ConfigurationParameters.Varying"/>).</summary>
+    public IReadOnlyList<string> Varying { get; init; } = [];
+
+    /// <summary>Trials the sweep ran at once, when sweep.json says (per-epoch times of concurrent trials share the CPU).</summary>
+    public int? Concurrency { get; init; }
+
+    /// <summary>"running" or "cancelled" for partial results, as status.json says; null when unknown or complete.</summary>
+    public string? PartialReason { get; init; }
+
     private const string Regenerate = "run the sweep with `./orchestrator local run SWEEP.json` (or `sweep submit --watch`), which writes sweep.json, trials.csv and epochs.csv";
 
     public bool HasTestAccuracyCurves => Epochs.Any(e => e.TestAccuracy is not null);
@@ -64,7 +76,8 @@ internal sealed record ResultsFolder(
             throw new InputException($"results folder '{directory}' does not exist; {Regenerate}");
         }
 
-        var (sweepId, maxEpochs, validationFraction, partial) = ReadSweep(Path.Combine(directory, "sweep.json"));
+        var sweep = ReadSweep(Path.Combine(directory, "sweep.json"));
+        var status = ReadStatus(Path.Combine(directory, "status.json"));
         var trials = ReadTrials(Path.Combine(directory, "trials.csv"));
         var epochs = ReadEpochs(Path.Combine(directory, "epochs.csv"));
         if (trials.Count == 0)
@@ -72,10 +85,45 @@ internal sealed record ResultsFolder(
             throw new InputException($"{Path.Combine(directory, "trials.csv")} has no trials; {Regenerate}");
         }
 
-        return new ResultsFolder(directory, sweepId, maxEpochs, validationFraction, partial, trials, epochs);
+        var varying = ConfigurationParameters.Varying(trials.Select(t => t.Parameters));
+        trials = [.. trials.Select(t => t with { Configuration = ConfigurationParameters.Describe(t.Parameters, varying) })];
+        var sweepId = status?.SweepId ?? sweep.SweepId ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));
+        return new ResultsFolder(directory, sweepId, sweep.MaxEpochs, sweep.ValidationFraction, status?.Partial ?? sweep.Partial, trials, epochs)
+        {
+            Varying = varying,
+            Concurrency = sweep.Concurrency,
+            PartialReason = status?.PartialReason,
+        };
     }
 
-    private static (string SweepId, int MaxEpochs, double ValidationFraction, bool Partial) ReadSweep(string path)
+    /// <summary>status.json, written beside sweep.json since sweep.json became the sweep file itself; null in older folders.</summary>
+    private static (string? SweepId, bool Partial, string? PartialReason)? ReadStatus(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var root = document.RootElement;
+            return (
+                root.TryGetProperty("sweepId", out var id) ? id.GetString() : null,
+                root.TryGetProperty("partial", out var p) && p.ValueKind == JsonValueKind.True,
+                root.TryGetProperty("partialReason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null);
+        }
+        catch (JsonException ex)
+        {
+            throw new InputException($"{path} is not valid JSON ({ex.Message}); {Regenerate}");
+        }
+    }
+
+    /// <summary>
+    /// sweep.json is the sweep file (field names as in a sweep file); folders written before that hold it under
+    /// <c>definition</c>, next to the status fields, and are read as well.
+    /// </summary>
+    private static (string? SweepId, int MaxEpochs, double ValidationFraction, bool Partial, int? Concurrency) ReadSweep(string path)
     {
         if (!File.Exists(path))
         {
@@ -86,17 +134,20 @@ internal sealed record ResultsFolder(
         {
             using var document = JsonDocument.Parse(File.ReadAllText(path));
             var root = document.RootElement;
-            var sweepId = Property(root, "sweepId", path).GetString() ?? throw new InputException($"{path}: field 'sweepId' must be a string");
-            var definition = Property(root, "definition", path);
+            var legacy = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("definition", out _);
+            var sweepId = legacy ? Property(root, "sweepId", path).GetString() : null;
+            var definition = legacy ? Property(root, "definition", path) : root;
+            var prefix = legacy ? "definition." : string.Empty;
             if (definition.ValueKind != JsonValueKind.Object)
             {
-                throw new InputException($"{path}: field 'definition' must be the sweep definition (an object); {Regenerate}");
+                throw new InputException($"{path}: must be the sweep file (an object); {Regenerate}");
             }
 
-            var maxEpochs = Property(definition, "maxEpochs", path, "definition.").GetInt32();
-            var validationFraction = Property(definition, "validationFraction", path, "definition.").GetDouble();
+            var maxEpochs = Property(definition, "maxEpochs", path, prefix).GetInt32();
+            var validationFraction = Property(definition, "validationFraction", path, prefix).GetDouble();
             var partial = root.TryGetProperty("partial", out var p) && p.ValueKind == JsonValueKind.True;
-            return (sweepId, maxEpochs, validationFraction, partial);
+            int? concurrency = definition.TryGetProperty("concurrency", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt32() : null;
+            return (sweepId, maxEpochs, validationFraction, partial, concurrency);
         }
         catch (JsonException ex)
         {
@@ -117,18 +168,17 @@ internal sealed record ResultsFolder(
     {
         var csv = CsvTable.Read(path, Regenerate);
         csv.Require("trial_id", "dataset", "fraction", "model", "stopping", "seed", "state", "stop_epoch", "test_accuracy", "epochs_run");
-        string[] configuration = ["lr", "momentum", "batch_size", "weight_decay", "width"];
         var trials = new List<TrialResult>();
         for (var i = 0; i < csv.Rows.Count; i++)
         {
             var row = csv.Rows[i];
-            var config = string.Join(", ", configuration.Where(csv.Has).Select(c => $"{c}={csv.Text(row, c)}"));
+            var parameters = ConfigurationParameters.Names.Where(csv.Has).ToDictionary(c => c, c => csv.Text(row, c), StringComparer.Ordinal);
             trials.Add(new TrialResult(
                 csv.Text(row, "trial_id"),
                 csv.Text(row, "dataset"),
                 csv.RequiredNumber(row, "fraction", i),
                 csv.Text(row, "model"),
-                config,
+                string.Empty,
                 csv.Text(row, "stopping"),
                 (int)csv.RequiredNumber(row, "seed", i),
                 csv.Text(row, "state"),
@@ -136,7 +186,7 @@ internal sealed record ResultsFolder(
                 csv.Number(row, "test_accuracy", i),
                 (int)csv.RequiredNumber(row, "epochs_run", i),
                 RecordedCount(csv, row, "training_samples", i),
-                RecordedCount(csv, row, "holdout_samples", i)));
+                RecordedCount(csv, row, "holdout_samples", i)) { Parameters = parameters });
         }
 
         return trials;

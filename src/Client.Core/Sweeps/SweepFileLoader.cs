@@ -12,6 +12,19 @@ namespace Orchestrator.Client.Core.Sweeps;
 /// </summary>
 public static class SweepFileLoader
 {
+    /// <summary>Loads and validates <paramref name="path"/>, writing each warning (<see cref="SweepWarnings"/>) to <paramref name="warnings"/>.</summary>
+    public static SweepDefinition Load(string path, TextWriter warnings)
+    {
+        ArgumentNullException.ThrowIfNull(warnings);
+        var definition = Load(path);
+        foreach (var warning in SweepWarnings.Of(definition))
+        {
+            warnings.WriteLine($"warning: {warning}");
+        }
+
+        return definition;
+    }
+
     public static SweepDefinition Load(string path)
     {
         var result = SweepFile.Load(path);

@@ -7,8 +7,8 @@ namespace Orchestrator.Client.Core.Sweeps;
 /// (<see cref="ISweepObserver"/>) as they happen; polling is the fallback: a resync every
 /// <see cref="ResyncInterval"/> (which also catches a coordinator that moved silos and forgot its observers),
 /// and a subscription renewed every <see cref="ResubscribeInterval"/> because Orleans subscriptions expire.
-/// When <c>cancel</c> fires it cancels the sweep once and keeps watching until the running trials have
-/// stopped, which takes at most one epoch.
+/// When <c>cancel</c> fires it either cancels the sweep once and keeps watching until the running trials have
+/// stopped, which takes at most one epoch, or detaches and leaves the sweep running (<see cref="WatchStop"/>).
 /// </summary>
 public sealed class SweepMonitor(IClusterClient client)
 {
@@ -22,7 +22,11 @@ public sealed class SweepMonitor(IClusterClient client)
     public static readonly TimeSpan FinishingPollInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Watches <paramref name="sweepId"/>, reporting every change to <paramref name="progress"/>.</summary>
-    public async Task<SweepWatch> WatchAsync(string sweepId, ISweepProgress progress, CancellationToken cancel)
+    public Task<SweepWatch> WatchAsync(string sweepId, ISweepProgress progress, CancellationToken cancel) =>
+        WatchAsync(sweepId, progress, cancel, WatchStop.CancelSweep);
+
+    /// <summary>Watches <paramref name="sweepId"/>; when <paramref name="cancel"/> fires, does what <paramref name="onStop"/> says.</summary>
+    public async Task<SweepWatch> WatchAsync(string sweepId, ISweepProgress progress, CancellationToken cancel, WatchStop onStop)
     {
         ArgumentNullException.ThrowIfNull(progress);
         var coordinator = client.GetGrain<ISweepCoordinatorGrain>(sweepId);
@@ -38,6 +42,11 @@ public sealed class SweepMonitor(IClusterClient client)
             progress.OnStatus(status);
             while (!IsDone(status))
             {
+                if (cancel.IsCancellationRequested && onStop == WatchStop.Detach)
+                {
+                    return new SweepWatch(status, Cancelled: false) { Detached = true };
+                }
+
                 if (cancel.IsCancellationRequested && !cancelled)
                 {
                     cancelled = true;

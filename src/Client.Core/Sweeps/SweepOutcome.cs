@@ -11,13 +11,31 @@ public sealed record SweepOutcome(SweepStatus Status, string Directory, bool Par
     /// <summary>Some trial failed (diverged trials end as such, not as failures).</summary>
     public bool AnyFailed => Status.Trials.Any(t => t.State == TrialState.Failed);
 
+    /// <summary>Why results are partial, as it is: "running", "cancelled", or null when every trial finished.</summary>
+    public string? PartialReason => PartialReasonOf(Status);
+
+    /// <summary>
+    /// "cancelled" when the sweep or any trial was cancelled, "running" while a trial is pending or running,
+    /// null when every trial ended on its own.
+    /// </summary>
+    public static string? PartialReasonOf(SweepStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        if (status.State == SweepState.Cancelled || status.Trials.Any(t => t.State == TrialState.Cancelled))
+        {
+            return "cancelled";
+        }
+
+        return status.Trials.All(t => t.State.IsFinal()) ? null : "running";
+    }
+
     /// <summary>Fetches every trial's epochs and writes the results folder under <paramref name="resultsRoot"/>.</summary>
     public static async Task<SweepOutcome> WriteAsync(IClusterClient client, SweepWatch watch, string resultsRoot)
     {
         ArgumentNullException.ThrowIfNull(watch);
         var status = watch.Status;
         var epochs = await new SweepMonitor(client).EpochsAsync(status);
-        var partial = watch.Cancelled || status.State == SweepState.Cancelled || !status.Trials.All(t => t.State.IsFinal());
+        var partial = watch.Cancelled || PartialReasonOf(status) is not null;
         var directory = SweepResultsWriter.Write(resultsRoot, status, epochs, partial);
         return new SweepOutcome(status, directory, partial);
     }

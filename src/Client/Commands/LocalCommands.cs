@@ -22,10 +22,10 @@ internal static class LocalCommands
         var dataDir = new Option<string?>("--data-dir") { Description = "Dataset directory." };
         var metricsPort = new Option<int>("--metrics-port") { Description = "Serve Prometheus /metrics from the silo on 127.0.0.1:PORT (0: off)." };
         var dashboardPort = new Option<int>("--dashboard-port") { Description = "Serve the live web dashboard on 127.0.0.1:PORT while the sweep runs (0: off)." };
-        var run = new Command("run", "Run a sweep on a local single silo and write results/<sweep-id>/.") { file, keepSilo, results, checkpoints, slots, gpus, dataDir, metricsPort, dashboardPort };
+        var run = new Command("run", "Run a sweep on a local single silo and write results/<sweep-id>/ (Ctrl-C cancels it and writes partial results).") { file, keepSilo, results, checkpoints, slots, gpus, dataDir, metricsPort, dashboardPort };
         run.SetAction(async (parse, cancellationToken) =>
         {
-            var definition = SweepFileLoader.Load(parse.GetValue(file)!);
+            var definition = SweepFileLoader.Load(parse.GetValue(file)!, context.Stderr);
             var sweepId = TrialExpansion.SweepIdOf(definition.Name);
             using var sweepActivity = ClientTelemetry.Source.StartActivity("sweep");
             sweepActivity?.SetTag("sweep.id", sweepId);
@@ -38,9 +38,9 @@ internal static class LocalCommands
                 DataDirectory = parse.GetValue(dataDir),
                 MetricsPort = parse.GetValue(metricsPort),
             };
-            using var ctrlC = new CtrlC();
+            using var ctrlC = new CtrlC(CtrlC.CancelsLocalSweep);
             var log = Path.Combine(resultsRoot, sweepId + ".silo.log");
-            await context.Stderr.WriteLineAsync($"starting a local silo (log: {log})…");
+            await context.Stderr.WriteLineAsync($"starting a local silo (log: {log}); Ctrl-C cancels the sweep (the silo is this command's own)…");
             await using var silo = await LocalSilo.StartAsync(settings, log, parse.GetValue(keepSilo), cancellationToken);
             using var host = await silo.Endpoint.ConnectAsync(cancellationToken);
             var client = ClusterEndpoint.ClientOf(host);

@@ -1,13 +1,13 @@
 using System.CommandLine;
 using Orchestrator.Client.Core.Sweeps;
+using Orchestrator.Client.Output;
 using Orchestrator.Client.Sweeps;
 using Orchestrator.Contracts;
 using Orchestrator.Sweeps;
-using Spectre.Console;
 
 namespace Orchestrator.Client.Commands;
 
-/// <summary>`orchestrator sweep submit|list|status|watch|results|cancel|resume --redis HOST:PORT`: drive a cluster from anywhere.</summary>
+/// <summary>`orchestrator sweep submit|list|status|watch|results|cancel|clean|resume --redis HOST:PORT`: drive a cluster from anywhere.</summary>
 internal static class SweepCommands
 {
     public static Command Create(CliContext context)
@@ -19,6 +19,7 @@ internal static class SweepCommands
         sweep.Subcommands.Add(Watch(context));
         sweep.Subcommands.Add(Results(context));
         sweep.Subcommands.Add(Simple(context, "cancel", "Cancel a sweep: pending trials never start, running ones stop after their epoch.", (g) => g.Cancel()));
+        sweep.Subcommands.Add(SweepCleanCommand.Create(context));
         sweep.Subcommands.Add(Simple(context, "resume", "Run a cancelled sweep's cancelled trials again (from their checkpoints).", (g) => g.Resume()));
         return sweep;
     }
@@ -33,12 +34,12 @@ internal static class SweepCommands
     {
         var redis = RedisOption();
         var file = new Argument<string>("sweep") { Description = "Sweep file (JSON)." };
-        var watch = new Option<bool>("--watch") { Description = "Watch it until it ends and write results." };
+        var watch = new Option<bool>("--watch") { Description = "Watch it until it ends and write results (Ctrl-C detaches; the sweep keeps running)." };
         var results = new Option<string>("--results") { Description = "Results root directory (with --watch).", DefaultValueFactory = _ => "results" };
         var command = new Command("submit", "Validate and submit a sweep (resubmitting reuses finished trials).") { file, redis, watch, results };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var definition = SweepFileLoader.Load(parse.GetValue(file)!);
+            var definition = SweepFileLoader.Load(parse.GetValue(file)!, context.Stderr);
             var sweepId = TrialExpansion.SweepIdOf(definition.Name);
             using var sweepActivity = ClientTelemetry.Source.StartActivity("sweep");
             sweepActivity?.SetTag("sweep.id", sweepId);
@@ -59,16 +60,19 @@ internal static class SweepCommands
     private static Command List(CliContext context)
     {
         var redis = RedisOption();
-        var command = new Command("list", "List the cluster's sweeps.") { redis };
+        var format = new OutputFormatOptions();
+        var command = new Command("list", "List the cluster's sweeps with their trial counts.") { redis, format.Json, format.Csv };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var chosen = format.Read(parse);
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
+            var sweeps = new List<SweepStatus>();
             foreach (var id in await cluster.Client.GetGrain<ISweepRegistryGrain>(ISweepRegistryGrain.Key).List())
             {
-                var status = await cluster.Client.GetGrain<ISweepCoordinatorGrain>(id).GetStatus();
-                await context.Stdout.WriteLineAsync($"{id}\t{status.State}\t{SweepView.Progress(status)}");
+                sweeps.Add(await cluster.Client.GetGrain<ISweepCoordinatorGrain>(id).GetStatus());
             }
 
+            await chosen.WriteAsync(context.Stdout, SweepView.List(sweeps), json => json, heading: null);
             return ExitCodes.Ok;
         });
         return command;
@@ -78,13 +82,24 @@ internal static class SweepCommands
     {
         var redis = RedisOption();
         var id = SweepIdArgument();
-        var command = new Command("status", "Show a sweep's trials.") { id, redis };
+        var format = new OutputFormatOptions();
+        var command = new Command("status", "Show a sweep's trials.") { id, redis, format.Json, format.Csv };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var chosen = format.Read(parse);
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
             var status = await KnownSweepAsync(cluster.Client, parse.GetValue(id)!);
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Stdout) });
-            console.Write(SweepView.Render(status));
+            await chosen.WriteAsync(
+                context.Stdout,
+                SweepView.Trials(status),
+                trials => new System.Text.Json.Nodes.JsonObject
+                {
+                    ["sweepId"] = status.SweepId,
+                    ["state"] = status.State.ToString(),
+                    ["progress"] = SweepView.Progress(status),
+                    ["trials"] = trials,
+                },
+                heading: $"sweep {status.SweepId} · {status.State} · {SweepView.Progress(status)}");
             return ExitCodes.Ok;
         });
         return command;
@@ -95,7 +110,7 @@ internal static class SweepCommands
         var redis = RedisOption();
         var id = SweepIdArgument();
         var results = new Option<string>("--results") { Description = "Results root directory.", DefaultValueFactory = _ => "results" };
-        var command = new Command("watch", "Watch a sweep live until it ends, then write its results (Ctrl-C cancels it).") { id, redis, results };
+        var command = new Command("watch", "Watch a sweep live until it ends, then write its results (Ctrl-C detaches and leaves it running; `sweep cancel` stops it).") { id, redis, results };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
@@ -146,8 +161,8 @@ internal static class SweepCommands
 
     private static async Task<int> WatchAndWriteAsync(CliContext context, IClusterClient client, string sweepId, string resultsRoot)
     {
-        using var ctrlC = new CtrlC();
-        var watch = await SweepTerminal.WatchAsync(context, client, sweepId, ctrlC.Token);
+        using var ctrlC = new CtrlC(CtrlC.Detaches);
+        var watch = await SweepTerminal.WatchAsync(context, client, sweepId, ctrlC.Token, WatchStop.Detach);
         return await SweepTerminal.FinishAsync(context, client, watch, Path.GetFullPath(resultsRoot));
     }
 }

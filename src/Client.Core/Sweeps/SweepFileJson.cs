@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Orchestrator.Contracts;
+
+namespace Orchestrator.Client.Core.Sweeps;
+
+/// <summary>
+/// A sweep definition written back as a sweep file, with the file's own field names (<c>grid.lr</c>,
+/// <c>stopping[].method</c>, …), so the <c>sweep.json</c> of a results folder can be submitted again as is.
+/// </summary>
+public static class SweepFileJson
+{
+    /// <summary>The sweep file that reads back as <paramref name="definition"/>.</summary>
+    public static string Write(SweepDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var grid = definition.Grid;
+        var root = new JsonObject
+        {
+            ["name"] = definition.Name,
+            ["dataset"] = definition.Dataset,
+            ["fractions"] = Array(definition.Fractions),
+            ["model"] = definition.Model,
+            ["grid"] = new JsonObject
+            {
+                ["lr"] = Array(grid.LearningRates),
+                ["momentum"] = Array(grid.Momenta),
+                ["batchSize"] = Array(grid.BatchSizes),
+                ["weightDecay"] = Array(grid.WeightDecays),
+                ["width"] = Array(grid.Widths),
+                ["seed"] = Array(grid.Seeds),
+            },
+            ["stopping"] = new JsonArray([.. definition.Stopping.Select(Method)]),
+            ["maxEpochs"] = definition.MaxEpochs,
+            ["probeSize"] = definition.ProbeSize,
+            ["validationFraction"] = definition.ValidationFraction,
+            ["concurrency"] = definition.Concurrency,
+            ["device"] = definition.Device,
+            ["checkpointEvery"] = definition.CheckpointEvery,
+            ["maxRestarts"] = definition.MaxRestarts,
+            ["recordTestAccuracy"] = definition.RecordTestAccuracy,
+        };
+        return root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    private static JsonObject Method(StoppingMethod method)
+    {
+        var parameters = new JsonObject();
+        foreach (var (name, value) in method.Parameters)
+        {
+            // Numbers stay numbers so the file reads as one a person wrote; the reader accepts either.
+            parameters[name] = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+                ? JsonValue.Create(number)
+                : JsonValue.Create(value);
+        }
+
+        return new JsonObject { ["method"] = method.Name, ["parameters"] = parameters };
+    }
+
+    private static JsonArray Array<T>(IEnumerable<T> values) => new([.. values.Select(v => JsonValue.Create(v))]);
+}

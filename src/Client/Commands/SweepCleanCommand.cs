@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Globalization;
+using Orchestrator.Client.Core.Sweeps;
+using Orchestrator.Contracts;
+
+namespace Orchestrator.Client.Commands;
+
+/// <summary>
+/// `orchestrator sweep clean SWEEP-ID`: deletes a sweep's checkpoints (finished trials keep only their final
+/// one, but even those are rarely needed once the results are written). With --redis it first checks that no
+/// trial is still pending or running.
+/// </summary>
+internal static class SweepCleanCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var id = new Argument<string>("sweep-id") { Description = "The sweep id (see `sweep list`, or the results folder's name)." };
+        var checkpoints = new Option<string?>("--checkpoints") { Description = "The checkpoint root the silo used (default: results/<sweep-id>.checkpoints, where `local run` puts them)." };
+        var redis = new Option<string?>("--redis") { Description = "Redis HOST:PORT of the cluster: refuse if the sweep still has pending or running trials." };
+        var command = new Command("clean", "Delete a sweep's checkpoints (run it once the results are written).") { id, checkpoints, redis };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var sweepId = parse.GetValue(id)!;
+            if (sweepId.Length == 0 || sweepId.IndexOfAny(['/', '\\']) >= 0 || sweepId is "." or "..")
+            {
+                throw new InputException($"sweep-id: '{sweepId}' is not a sweep id (see `orchestrator sweep list`)");
+            }
+
+            var root = Path.GetFullPath(parse.GetValue(checkpoints) ?? Path.Combine("results", sweepId + ".checkpoints"));
+            var directory = Path.Combine(root, sweepId);
+            if (!Directory.Exists(directory))
+            {
+                throw new InputException($"--checkpoints: no checkpoints of sweep '{sweepId}' under {root}; pass the checkpoint directory the silo used (`--checkpoints DIR`)");
+            }
+
+            if (parse.GetValue(redis) is { } endpoint)
+            {
+                await using var cluster = await ClusterSession.ConnectAsync(endpoint, cancellationToken);
+                var status = await cluster.Client.GetGrain<ISweepCoordinatorGrain>(sweepId).GetStatus();
+                var active = status.Trials.Count(t => !t.State.IsFinal());
+                if (active > 0)
+                {
+                    throw new InputException($"sweep-id: sweep '{sweepId}' still has {active} pending or running trials; wait for it, or `orchestrator sweep cancel {sweepId} --redis {endpoint}` first");
+                }
+            }
+
+            var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Select(f => new FileInfo(f)).ToList();
+            var bytes = files.Sum(f => f.Length);
+            Directory.Delete(directory, recursive: true);
+            if (!Directory.EnumerateFileSystemEntries(root).Any())
+            {
+                Directory.Delete(root);
+            }
+
+            await context.Stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"deleted {files.Count} checkpoint files ({bytes / 1e6:0.#} MB) of sweep {sweepId} from {directory}"));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
