@@ -14,6 +14,7 @@ internal static class CliApplication
         root.Subcommands.Add(LocalCommands.Create(context));
         root.Subcommands.Add(SweepCommands.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
+        root.Subcommands.Add(DataCommands.Create(context));
         root.Subcommands.Add(DashboardCommand.Create(context));
         foreach (var verb in WorkerVerbCommands.Create(context))
         {

@@ -1,6 +1,6 @@
 namespace Orchestrator.Client.Tests;
 
-/// <summary>`train`, `silo` and `data` go to the worker unchanged: its help, its output, its exit code.</summary>
+/// <summary>`train` and `silo` go to the worker unchanged: its help, its output, its exit code.</summary>
 [Collection("Worker environment variable")]
 public sealed class WorkerVerbCommandsTests : IDisposable
 {
@@ -19,16 +19,6 @@ public sealed class WorkerVerbCommandsTests : IDisposable
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("--gateway-port", stdout.ToString(), StringComparison.Ordinal);
         Assert.Contains("0: a free one", stdout.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Data_list_is_answered_by_the_worker()
-    {
-        var stdout = new StringWriter();
-        var code = await CliApplication.RunAsync(["data", "list"], stdout, TextWriter.Null);
-
-        Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("synthetic", stdout.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Orchestrator.Client.Worker;
 namespace Orchestrator.Client.Commands;
 
 /// <summary>
-/// `orchestrator train …`, `orchestrator silo …` and `orchestrator data …` belong to the worker (<c>orchestrator-silo</c>), which owns
+/// `orchestrator train …` and `orchestrator silo …` belong to the worker (<c>orchestrator-silo</c>), which owns
 /// their flags, defaults, help and validation: the CLI hands every argument after the verb over unchanged and
 /// relays the worker's output and exit code (2 with its message for bad input), so no flag is defined twice.
 /// </summary>
@@ -15,7 +15,6 @@ internal static class WorkerVerbCommands
     {
         ["train"] = ("Trains one network and stops it with a criterion (TOP, FP, NP, VL or none); live progress, summary table, optional JSON. Options: `orchestrator train --help`.", TimeSpan.FromSeconds(15)),
         // A silo hands its grains over to the rest of the cluster before it exits: give it time.
-        ["data"] = ("Datasets: what is installed and where (`orchestrator data list`).", TimeSpan.FromSeconds(15)),
         ["silo"] = ("Run a silo (with --redis: a member of a Redis cluster; without: an embedded single silo) until Ctrl-C. Options: `orchestrator silo --help`.", TimeSpan.FromSeconds(60)),
     };
 

@@ -38,7 +38,14 @@ public sealed class ResultsFolderSource : IDashboardSource
             throw new InputException($"results folder '{directory}' does not exist; pass a folder written by `./orchestrator local run`, e.g. results/quickstart");
         }
 
-        var (sweepId, state, submitted, finished, maxEpochs) = ReadSweepJson(Path.Combine(full, "sweep.json"));
+        // Newer folders: status.json holds where the sweep stood and sweep.json is the sweep file itself;
+        // older ones kept both in sweep.json (status fields at the top, the file under "definition").
+        var statusPath = Path.Combine(full, "status.json");
+        var (sweepId, state, submitted, finished, maxEpochs) = ReadSweepJson(File.Exists(statusPath) ? statusPath : Path.Combine(full, "sweep.json"));
+        if (File.Exists(statusPath))
+        {
+            maxEpochs = ReadMaxEpochs(Path.Combine(full, "sweep.json"));
+        }
         var trials = ReadTrials(Path.Combine(full, "trials.csv"), sweepId, maxEpochs);
         var epochs = ReadEpochs(Path.Combine(full, "epochs.csv"));
         // trials.csv has no latest loss or distance: take them from each trial's last recorded epoch.
@@ -86,6 +93,25 @@ public sealed class ResultsFolderSource : IDashboardSource
             DateTime? finished = root.TryGetProperty("finishedAt", out var f) && f.ValueKind == JsonValueKind.String && f.TryGetDateTime(out var end) ? end : null;
             var maxEpochs = root.TryGetProperty("definition", out var d) && d.ValueKind == JsonValueKind.Object && d.TryGetProperty("maxEpochs", out var m) ? m.GetInt32() : 0;
             return (id, state, submitted, finished, maxEpochs);
+        }
+        catch (JsonException ex)
+        {
+            throw new InputException($"{path} is not valid JSON ({ex.Message}); re-run the sweep to rewrite it");
+        }
+    }
+
+    /// <summary>The sweep file's <c>maxEpochs</c> (0 when the file does not say).</summary>
+    private static int ReadMaxEpochs(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            return document.RootElement.TryGetProperty("maxEpochs", out var m) && m.TryGetInt32(out var epochs) ? epochs : 0;
         }
         catch (JsonException ex)
         {

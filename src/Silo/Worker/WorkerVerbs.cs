@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Orchestrator.Silo.Worker;
 
-/// <summary>Registers the worker verbs that run TorchSharp work for the CLI (<c>train</c>, <c>data list</c>, <c>neural-persistence</c>).</summary>
+/// <summary>Registers the worker verbs that run TorchSharp work for the CLI (<c>train</c>, <c>neural-persistence</c>).</summary>
 internal static class WorkerVerbs
 {
     public static RootCommand AddWorkerVerbs(this RootCommand root)
@@ -14,7 +14,6 @@ internal static class WorkerVerbs
         }
 
         root.Subcommands.Add(TrainArgumentRules.AddTo(TrainVerb.Create()));
-        root.Subcommands.Add(DataListVerb.Create());
         root.Subcommands.Add(NeuralPersistenceVerb.Create());
         return root;
     }
