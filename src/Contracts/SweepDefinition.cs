@@ -65,4 +65,11 @@ public sealed record SweepDefinition
     /// </summary>
     [Id(13)]
     public bool RecordTestAccuracy { get; init; }
+
+    /// <summary>
+    /// Record the connectome's signals (probe, connectome, decomposition, distance) for trials whose criterion
+    /// does not read them (VL, NP, none), so reports can compare the signals; off, such trials skip that work.
+    /// </summary>
+    [Id(14)]
+    public bool RecordTopology { get; init; }
 }

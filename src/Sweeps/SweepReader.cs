@@ -46,6 +46,7 @@ internal sealed class SweepReader(SweepCatalogs catalogs)
         var checkpointEvery = Fields.ReadInt(root, "checkpointEvery", 1, 1, 10_000);
         var maxRestarts = Fields.ReadInt(root, "maxRestarts", 3, 0, 1000);
         var recordTestAccuracy = Fields.ReadBool(root, "recordTestAccuracy", false);
+        var recordTopology = Fields.ReadBool(root, "recordTopology", false);
 
         if (Fields.Errors.Count > 0 || dataset is null || model is null)
         {
@@ -68,6 +69,7 @@ internal sealed class SweepReader(SweepCatalogs catalogs)
             CheckpointEvery = checkpointEvery,
             MaxRestarts = maxRestarts,
             RecordTestAccuracy = recordTestAccuracy,
+            RecordTopology = recordTopology,
         };
     }
 

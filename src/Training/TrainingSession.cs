@@ -164,7 +164,10 @@ public sealed class TrainingSession : IDisposable
     /// then skipped and the snapshot carries an empty connectome (size 0).
     /// </summary>
     /// <remarks>Cancelling mid-epoch leaves the model part-way through the epoch: resume from the last checkpoint.</remarks>
-    public EpochSnapshot RunEpoch(CancellationToken cancellationToken = default)
+    public EpochSnapshot RunEpoch(CancellationToken cancellationToken = default) => RunEpoch(EpochProbe.Connectome, cancellationToken);
+
+    /// <summary>Trains one epoch, then probes as <paramref name="probe"/> says (see <see cref="EpochProbe"/>).</summary>
+    public EpochSnapshot RunEpoch(EpochProbe probe, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var clock = Stopwatch.StartNew();
@@ -176,7 +179,8 @@ public sealed class TrainingSession : IDisposable
         var connectomeTime = TimeSpan.Zero;
         float[] upper = [];
         var size = 0;
-        if (double.IsFinite(trainingLoss))
+        ProbeActivations? activations = null;
+        if (probe != EpochProbe.None && double.IsFinite(trainingLoss))
         {
             clock.Restart();
             using var scope = NewDisposeScope();
@@ -194,10 +198,17 @@ public sealed class TrainingSession : IDisposable
             }
 
             probeTime = clock.Elapsed;
-            clock.Restart();
-            upper = _kernel.UpperTriangle(hidden);
             size = _kernel.Neurons;
-            connectomeTime = clock.Elapsed;
+            if (probe == EpochProbe.Activations)
+            {
+                activations = new ProbeActivations(hidden.DetachFromDisposeScope(), _kernel);
+            }
+            else
+            {
+                clock.Restart();
+                upper = _kernel.UpperTriangle(hidden);
+                connectomeTime = clock.Elapsed;
+            }
         }
 
         double? validationLoss = null;
@@ -213,7 +224,10 @@ public sealed class TrainingSession : IDisposable
         }
 
         return new EpochSnapshot(
-            _completedEpochs, trainingLoss, validationLoss, validationAccuracy, new EpochTimings(trainTime, probeTime, connectomeTime, validationTime), size, upper);
+            _completedEpochs, trainingLoss, validationLoss, validationAccuracy, new EpochTimings(trainTime, probeTime, connectomeTime, validationTime), size, upper)
+        {
+            Activations = activations,
+        };
     }
 
     /// <summary>Loss and accuracy on the test split.</summary>
@@ -227,9 +241,29 @@ public sealed class TrainingSession : IDisposable
     public void SaveCheckpoint(string path)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        Current().WriteAtomically(path);
+    }
+
+    private TrainingCheckpoint Current()
+    {
         var parameters = _parameters.Select(p => Blob(p.Name, p.Tensor)).ToArray();
         var buffers = _optimizer.Buffers.Select((b, i) => b is null ? null : Blob(_parameters[i].Name, b)).ToArray();
-        new TrainingCheckpoint(Fingerprint(Settings), _completedEpochs, _shuffle.State, parameters, buffers).WriteAtomically(path);
+        return new TrainingCheckpoint(Fingerprint(Settings), _completedEpochs, _shuffle.State, parameters, buffers);
+    }
+
+    /// <summary>A host copy of what a checkpoint now would hold (for a stop decided while the next epoch trains).</summary>
+    public TrainingStateCopy CaptureState()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new TrainingStateCopy(Current());
+    }
+
+    /// <summary>Puts the run back to <paramref name="copy"/>'s epoch: weights, momentum, shuffle state and epoch count.</summary>
+    public void RestoreState(TrainingStateCopy copy)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        Restore(copy.State, $"(copy of epoch {copy.Epoch})");
     }
 
     /// <summary>The fully connected layers' weight matrices on the host, input to output (for neural persistence).</summary>

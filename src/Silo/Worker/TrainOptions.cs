@@ -46,9 +46,13 @@ internal sealed class TrainOptions
 
     public Option<string?> Resume { get; } = new("--resume") { Description = "Continue from this checkpoint." };
 
+    public Option<bool> RecordTopology { get; } = new("--record-topology") { Description = "Probe and record the connectome's signals even when the criterion reads none (vl, np, none)." };
+
+    public Option<bool> Synchronous { get; } = new("--synchronous-monitoring") { Description = "Hold each epoch until its stopping decision (default: monitoring runs while the next epoch trains; same results)." };
+
     public IEnumerable<Option> All =>
     [
         Dataset, Fraction, Epochs, Stop, Seed, Device, Json, Model, LearningRate, Momentum, BatchSize, WeightDecay, ProbeSize,
-        ValidationFraction, Width, DataDirectory, LibTorch, Checkpoint, Resume,
+        ValidationFraction, Width, DataDirectory, LibTorch, Checkpoint, Resume, RecordTopology, Synchronous,
     ];
 }
