@@ -20,6 +20,7 @@ libtorch=$(python3 -c "import torch,os;print(os.path.dirname(torch.__file__)+'/l
 python3 -c "import torch;print('PyTorch', torch.__version__, '| CUDA', torch.version.cuda, '|', torch.cuda.get_device_name(0))"
 nvidia-smi --query-gpu=name,memory.total,utilization.gpu --format=csv,noheader || true
 export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1
+export CUDA_VISIBLE_DEVICES=${CUDA_VISIBLE_DEVICES:-0}  # every train process on GPU 0 (device cuda = the current one)
 worker="$work/worker/orchestrator-silo"
 cli="$work/worker/orchestrator"
 epochs=${EPOCHS:-8}
@@ -35,7 +36,7 @@ for monitoring in none top; do
     pids=()
     for ((i = 0; i < n; i++)); do
       "$worker" train --dataset fashion-mnist --fraction 0.1 --seed "$i" --data-dir "$work/data" --stop none \
-        --epochs "$epochs" --device cuda:0 --libtorch "$libtorch" "${extra[@]}" --json "$dir/trial-$i.json" > "$dir/trial-$i.log" 2>&1 &
+        --epochs "$epochs" --device cuda --libtorch "$libtorch" "${extra[@]}" --json "$dir/trial-$i.json" > "$dir/trial-$i.log" 2>&1 &
       pids+=($!)
     done
     # Sample GPU utilisation and memory while they run.
