@@ -241,21 +241,19 @@ public sealed class TrainingSession : IDisposable
     public void SaveCheckpoint(string path)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        Current().WriteAtomically(path);
-    }
-
-    private TrainingCheckpoint Current()
-    {
         var parameters = _parameters.Select(p => Blob(p.Name, p.Tensor)).ToArray();
         var buffers = _optimizer.Buffers.Select((b, i) => b is null ? null : Blob(_parameters[i].Name, b)).ToArray();
-        return new TrainingCheckpoint(Fingerprint(Settings), _completedEpochs, _shuffle.State, parameters, buffers);
+        new TrainingCheckpoint(Fingerprint(Settings), _completedEpochs, _shuffle.State, parameters, buffers).WriteAtomically(path);
     }
 
-    /// <summary>A host copy of what a checkpoint now would hold (for a stop decided while the next epoch trains).</summary>
+    /// <summary>A device-side copy of what a checkpoint now would hold (for a stop decided while the next epoch trains); the caller disposes it.</summary>
     public TrainingStateCopy CaptureState()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return new TrainingStateCopy(Current());
+        using var noGrad = no_grad();
+        var parameters = _parameters.Select(p => (p.Name, p.Tensor.detach().clone().DetachFromDisposeScope())).ToArray();
+        var buffers = _optimizer.Buffers.Select(b => b?.detach().clone().DetachFromDisposeScope()).ToArray();
+        return new TrainingStateCopy(Fingerprint(Settings), _completedEpochs, _shuffle.State, parameters, buffers);
     }
 
     /// <summary>Puts the run back to <paramref name="copy"/>'s epoch: weights, momentum, shuffle state and epoch count.</summary>
@@ -263,7 +261,15 @@ public sealed class TrainingSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(copy);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        Restore(copy.State, $"(copy of epoch {copy.Epoch})");
+        using var noGrad = no_grad();
+        for (var i = 0; i < _parameters.Length; i++)
+        {
+            _parameters[i].Tensor.copy_(copy.Parameters[i].Tensor);
+            _optimizer.SetBuffer(i, copy.Buffers[i]?.clone());
+        }
+
+        _completedEpochs = copy.Epoch;
+        _shuffle.State = copy.ShuffleState;
     }
 
     /// <summary>The fully connected layers' weight matrices on the host, input to output (for neural persistence).</summary>
@@ -401,7 +407,7 @@ public sealed class TrainingSession : IDisposable
         _shuffle.State = checkpoint.ShuffleState;
     }
 
-    private static TrainingCheckpoint.TensorBlob Blob(string name, Tensor t)
+    internal static TrainingCheckpoint.TensorBlob Blob(string name, Tensor t)
     {
         using var host = t.detach().cpu();
         return new TrainingCheckpoint.TensorBlob(name, [.. t.shape], host.data<float>().ToArray());

@@ -74,12 +74,14 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
                         snapshot.Activations?.Dispose();
                         var model = pending.Model;
                         await Task.Run(() => session.RestoreState(model), CancellationToken.None);
+                        model.Dispose();
                         pending = null;
                         speculative++;
                         end = StopOf(previous);
                         break;
                     }
 
+                    pending.Model.Dispose();
                     pending = null;
                 }
 
@@ -108,6 +110,7 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
             if (pending is not null)
             {
                 var last = await pending.Decision;
+                pending.Model.Dispose();
                 pending = null;
                 records.Add(last.Record);
                 bestEpoch = last.BestEpoch;
@@ -126,6 +129,7 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
                 records.Add((await pending.Decision).Record);
                 var model = pending.Model;
                 await Task.Run(() => session.RestoreState(model), CancellationToken.None);
+                model.Dispose();
                 pending = null;
             }
 
@@ -137,8 +141,9 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
         {
             if (pending is not null)
             {
-                // Training failed while an epoch's monitoring ran: let it finish, so no callback outlives the run; the training error is what propagates.
+                // Normally settled already; after a training error, let the monitoring finish so no callback outlives the run (the error propagates).
                 await pending.Decision.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Current);
+                pending.Model.Dispose();
             }
         }
     }
