@@ -53,13 +53,22 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var watch = Stopwatch.StartNew();
-                EpochSnapshot snapshot;
+                TrainedEpoch trained;
                 using (EpochScope?.Invoke(session.CompletedEpochs + 1))
                 {
-                    snapshot = await Task.Run(() => session.RunEpoch(plan.Probe, cancellationToken), cancellationToken);
+                    trained = await Task.Run(() => TrainEpoch(session, cancellationToken), cancellationToken);
                 }
 
-                var onPath = snapshot.Timings.Probe + snapshot.Timings.Connectome + snapshot.Timings.Validation;
+                var snapshot = trained.Snapshot;
+                var onPath = snapshot.Timings.Probe + snapshot.Timings.Connectome + snapshot.Timings.Validation + trained.Copying;
+                if (pending is not null && cancellationToken.IsCancellationRequested)
+                {
+                    // Cancelled while this epoch trained (e.g. by the previous epoch's report): as synchronously, the run ends at the previous epoch.
+                    snapshot.Activations?.Dispose();
+                    trained.Copy?.Dispose();
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 if (pending is not null)
                 {
                     // The previous epoch's decision, awaited after this epoch trained: the wait is on the path, counted here.
@@ -72,6 +81,7 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
                     {
                         // This epoch was speculative: the trial's result is the model at the stop.
                         snapshot.Activations?.Dispose();
+                        trained.Copy?.Dispose();
                         var model = pending.Model;
                         await Task.Run(() => session.RestoreState(model), CancellationToken.None);
                         model.Dispose();
@@ -81,6 +91,14 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
                         break;
                     }
 
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        // Cancelled by the previous epoch's report while this one trained: it ends there, as it would synchronously.
+                        snapshot.Activations?.Dispose();
+                        trained.Copy?.Dispose();
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
                     pending.Model.Dispose();
                     pending = null;
                 }
@@ -88,14 +106,15 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
                 if (!double.IsFinite(snapshot.TrainingLoss))
                 {
                     snapshot.Activations?.Dispose();
+                    trained.Copy?.Dispose();
                     var diverged = DivergedRecord(snapshot);
                     records.Add(diverged);
                     var loss = diverged.Losses.Training.ToString(CultureInfo.InvariantCulture);
                     return new TrialOutcome(TrialEnd.Diverged, $"training loss became {loss} at epoch {diverged.Epoch}", diverged.Epoch, bestEpoch, records, null);
                 }
 
-                var (message, copy) = await OnPathPartAsync(session, snapshot, onPath, cancellationToken);
-                if (copy is not null)
+                var message = await MessageAsync(session, trained, onPath, cancellationToken);
+                if (trained.Copy is { } copy)
                 {
                     pending = new PendingEpoch(snapshot.Epoch, ObserveAsync(session, snapshot.Activations, message, copy, watch), copy);
                     continue;
@@ -126,7 +145,12 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
             if (pending is not null)
             {
                 // The epoch handed off before the cancel is still recorded, and the partial result is its model, not the half-trained next one.
-                records.Add((await pending.Decision).Record);
+                var handedOff = await pending.Decision;
+                if (records.Count == 0 || records[^1].Epoch != handedOff.Record.Epoch)
+                {
+                    records.Add(handedOff.Record);
+                }
+
                 var model = pending.Model;
                 await Task.Run(() => session.RestoreState(model), CancellationToken.None);
                 model.Dispose();
@@ -157,18 +181,10 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
             ? (completedEpochs >= plan.MaxEpochs ? TrialEnd.Completed : TrialEnd.Stopped, last.Decision)
             : null;
 
-    /// <summary>
-    /// What must happen while the model is still at this epoch: NP's weights, the test pass, and (when monitoring is
-    /// handed off) the host copy of the model a stop restores. Returns the message and that copy (null: synchronous).
-    /// </summary>
-    private async Task<(EpochSnapshotMessage Message, TrainingStateCopy? Copy)> OnPathPartAsync(
-        TrainingSession session, EpochSnapshot snapshot, TimeSpan onPath, CancellationToken cancellationToken)
+    /// <summary>The epoch's wire message, with the test pass when recorded (it needs the model at this epoch, so it runs before the next).</summary>
+    private async Task<EpochSnapshotMessage> MessageAsync(TrainingSession session, TrainedEpoch trained, TimeSpan onPath, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        var weights = plan.Signals.HasFlag(CriterionSignals.NeuralPersistence) ? await Task.Run(session.NeuralPersistenceWeights, cancellationToken) : null;
-        var copy = plan.Overlaps ? await Task.Run(session.CaptureState, cancellationToken) : null;
-        onPath += clock.Elapsed;
-        var message = snapshot.ToMessage(weights) with { MonitoringOnPathSeconds = onPath.TotalSeconds, ObservedOnPath = copy is null };
+        var message = trained.Snapshot.ToMessage(trained.Weights) with { MonitoringOnPathSeconds = onPath.TotalSeconds, ObservedOnPath = trained.Copy is null };
         if (plan.RecordTestAccuracy)
         {
             // Not monitoring (no criterion sees it), so not counted on the path.
@@ -177,7 +193,25 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
             message = message with { TestAccuracy = test.Accuracy, TestLoss = test.Loss, TestSeconds = testWatch.Elapsed.TotalSeconds };
         }
 
-        return (message, copy);
+        return message;
+    }
+
+    /// <summary>
+    /// One epoch on the thread pool, with what must read the model before the next epoch changes it: NP's weights and
+    /// (monitoring handed off) the kept copy of the model, in the same hop, so the loop pays no extra thread switch for them.
+    /// </summary>
+    private TrainedEpoch TrainEpoch(TrainingSession session, CancellationToken cancellationToken)
+    {
+        var snapshot = session.RunEpoch(plan.Probe, cancellationToken);
+        if (!double.IsFinite(snapshot.TrainingLoss))
+        {
+            return new TrainedEpoch(snapshot, null, null, TimeSpan.Zero);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var weights = plan.Signals.HasFlag(CriterionSignals.NeuralPersistence) ? session.NeuralPersistenceWeights() : null;
+        var copy = plan.Overlaps ? session.CaptureState() : null;
+        return new TrainedEpoch(snapshot, weights, copy, clock.Elapsed);
     }
 
     /// <summary>
