@@ -37,7 +37,7 @@ public sealed record SweepDefinition
 
     /// <summary>Probe-set size for the connectome.</summary>
     [Id(7)]
-    public int ProbeSize { get; init; } = 1000;
+    public int ProbeSize { get; init; } = 500;
 
     /// <summary>Part of the subset held out for validation by methods that need it (VL); others train on all of it.</summary>
     [Id(8)]

@@ -39,7 +39,7 @@ internal sealed class SweepReader(SweepCatalogs catalogs)
         var grid = ReadGrid(root);
         var stopping = ReadStopping(root);
         var maxEpochs = Fields.ReadInt(root, "maxEpochs", 20, 1, 10_000);
-        var probeSize = Fields.ReadInt(root, "probeSize", 1000, 2, 1_000_000);
+        var probeSize = Fields.ReadInt(root, "probeSize", 500, 2, 1_000_000);
         var validationFraction = Fields.ReadNumber(root, "validationFraction", 0.2, v => v > 0 && v < 1, "must be in (0, 1)");
         var concurrency = Fields.ReadInt(root, "concurrency", 1, 1, 10_000);
         var device = Fields.ReadString(root, "device", "device", required: false, allowed: TrainingDevices.Names) ?? TrainingDevices.Cpu;
