@@ -24,6 +24,7 @@ internal static class OnPathBenchmark
 
     public static int Run(int epochs, int rounds)
     {
+        AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
         var worker = WorkerTrainRun.WorkerPath();
         var results = Methods.Select(_ => new List<WorkerTrainRun.Epoch>()).ToArray();
         for (var round = 0; round < rounds; round++)

@@ -14,6 +14,7 @@ internal static class ProbeSizeStudy
 
     public static int Run(int seeds, int maxEpochs)
     {
+        AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
         var worker = WorkerTrainRun.WorkerPath();
         var runs = Sizes.ToDictionary(s => s, _ => new List<WorkerTrainRun.Report>());
         for (var seed = 0; seed < seeds; seed++)

@@ -17,6 +17,7 @@ internal static class SweepPairBenchmark
 {
     public static int Run(int epochs, int rounds, string python = "/usr/bin/python3")
     {
+        AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
         var worker = WorkerTrainRun.WorkerPath();
         var cli = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(worker)!)!, "client", "orchestrator.dll");
         var work = Directory.CreateTempSubdirectory("orchestrator-bench-sweep-pair-");
