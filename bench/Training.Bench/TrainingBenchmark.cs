@@ -13,6 +13,7 @@ namespace Orchestrator.Training.Bench;
 /// the same network in PyTorch (Debian's python3-torch) in the same run, and the per-epoch topology
 /// overhead: probe forward + connectome + birth–death decomposition, as a share of the epoch.
 /// Usage: Training.Bench [--epochs N] [--python /usr/bin/python3] | --memory [EPOCHS] | --methods [EPOCHS] (<see cref="MethodCostBenchmark"/>)
+/// | --on-path [EPOCHS] [ROUNDS] (<see cref="OnPathBenchmark"/>) | --probe-sizes [SEEDS] [MAX_EPOCHS] (<see cref="ProbeSizeStudy"/>) | --sweep-pair [EPOCHS] [ROUNDS] (<see cref="SweepPairBenchmark"/>)
 /// </summary>
 internal static class TrainingBenchmark
 {
@@ -22,6 +23,21 @@ internal static class TrainingBenchmark
         {
             TorchRuntime.ConfigureThreads();
             return MemoryGrowthCheck.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50);
+        }
+
+        if (args.Length > 0 && args[0] == "--on-path")
+        {
+            return OnPathBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 12, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2);
+        }
+
+        if (args.Length > 0 && args[0] == "--sweep-pair")
+        {
+            return SweepPairBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2);
+        }
+
+        if (args.Length > 0 && args[0] == "--probe-sizes")
+        {
+            return ProbeSizeStudy.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 60);
         }
 
         if (args.Length > 0 && args[0] == "--methods")

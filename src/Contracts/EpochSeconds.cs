@@ -41,6 +41,14 @@ public sealed record EpochSeconds
     [Id(8)]
     public double Test { get; init; }
 
+    /// <summary>
+    /// What the training loop waited for monitoring in this epoch: the probe pass, VL's validation pass, the weights
+    /// an NP trial copies, the kept copy of the model, and the wait for a stopping decision (all of the topology side
+    /// when monitoring runs synchronously; only what was not done yet when monitoring runs concurrently).
+    /// </summary>
+    [Id(9)]
+    public double MonitoringOnPath { get; init; }
+
     /// <summary>Seconds a method spends monitoring: probe, connectome and every signal computed.</summary>
     public double Monitoring => Probe + Connectome + Decomposition + Diagram + NeuralPersistence;
 }

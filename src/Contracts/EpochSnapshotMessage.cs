@@ -65,4 +65,12 @@ public sealed record EpochSnapshotMessage
     /// <summary>Fully connected layer weights, only when the trial's criterion reads neural persistence (NP).</summary>
     [Id(13)]
     public ImmutableArray<LayerWeights> Weights { get; init; } = [];
+
+    /// <summary>Seconds the training loop has already waited for monitoring in this epoch (see <see cref="EpochSeconds.MonitoringOnPath"/>).</summary>
+    [Id(14)]
+    public double MonitoringOnPathSeconds { get; init; }
+
+    /// <summary>Whether the training loop waits for this observation too (synchronous monitoring): its time then counts as on the path.</summary>
+    [Id(15)]
+    public bool ObservedOnPath { get; init; }
 }

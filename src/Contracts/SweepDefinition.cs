@@ -37,7 +37,7 @@ public sealed record SweepDefinition
 
     /// <summary>Probe-set size for the connectome.</summary>
     [Id(7)]
-    public int ProbeSize { get; init; } = 1000;
+    public int ProbeSize { get; init; } = 500;
 
     /// <summary>Part of the subset held out for validation by methods that need it (VL); others train on all of it.</summary>
     [Id(8)]
@@ -65,4 +65,11 @@ public sealed record SweepDefinition
     /// </summary>
     [Id(13)]
     public bool RecordTestAccuracy { get; init; }
+
+    /// <summary>
+    /// Record the connectome's signals (probe, connectome, decomposition, distance) for trials whose criterion
+    /// does not read them (VL, NP, none), so reports can compare the signals; off, such trials skip that work.
+    /// </summary>
+    [Id(14)]
+    public bool RecordTopology { get; init; }
 }

@@ -81,6 +81,10 @@ public sealed record TrialSpec
     [Id(18)]
     public bool RecordTestAccuracy { get; init; }
 
+    /// <summary>Record the connectome's signals even when the criterion does not read them (see <see cref="SweepDefinition.RecordTopology"/>).</summary>
+    [Id(19)]
+    public bool RecordTopology { get; init; }
+
     /// <summary>The grain key of the trial's run and topology grains (unique across sweeps).</summary>
     public string GrainKey => $"{SweepId}/{Id}";
 }

@@ -9,8 +9,14 @@ public sealed class OrchestratorOptions
     /// <summary>Trials this silo trains at once when it has no <see cref="Gpus"/>.</summary>
     public int Slots { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
 
-    /// <summary>CUDA device indices this silo trains on, one trial per GPU; empty for CPU slots.</summary>
+    /// <summary>CUDA device indices this silo trains on; empty for CPU slots.</summary>
     public IReadOnlyList<int> Gpus { get; set; } = [];
+
+    /// <summary>
+    /// Trials each of <see cref="Gpus"/> trains at once, in the same order (empty: one each). The paper's small
+    /// networks are launch-bound at batch 50 and leave a GPU mostly idle with one trial.
+    /// </summary>
+    public IReadOnlyList<int> TrialsPerGpu { get; set; } = [];
 
     /// <summary>Directory with dataset files; null uses the training engine's default.</summary>
     public string? DataDirectory { get; set; }

@@ -216,6 +216,7 @@ public sealed partial class TrainingRunGrain(
             CheckpointPath = store.RunCheckpoint(spec),
             CheckpointEvery = spec.CheckpointEvery,
             RecordTestAccuracy = spec.RecordTestAccuracy,
+            RecordTopology = spec.RecordTopology,
         };
         return new TrialEngine(plan, new GrainTrialMonitor(GrainFactory.GetGrain<ITopologyGrain>(spec.GrainKey), spec))
         {

@@ -21,6 +21,7 @@ internal static class OrchestratorSiloHosting
             o.CheckpointDirectory = settings.CheckpointDirectory;
             o.Slots = settings.Slots;
             o.Gpus = settings.Gpus;
+            o.TrialsPerGpu = settings.TrialsPerGpu;
             o.DataDirectory = settings.DataDirectory;
         });
         return silo;

@@ -29,6 +29,9 @@ internal sealed record SiloHostSettings
     /// <summary>GPU ids this silo may use (empty: CPU only).</summary>
     public IReadOnlyList<int> Gpus { get; init; } = [];
 
+    /// <summary>Trials each of <see cref="Gpus"/> takes at once, in the same order (empty: one each).</summary>
+    public IReadOnlyList<int> TrialsPerGpu { get; init; } = [];
+
     /// <summary>Dataset directory.</summary>
     public string? DataDirectory { get; init; }
 

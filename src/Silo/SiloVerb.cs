@@ -18,17 +18,18 @@ internal static class SiloVerb
         var clusterId = new Option<string>("--cluster-id") { Description = "Orleans cluster id.", DefaultValueFactory = _ => "orchestrator" };
         var checkpoints = new Option<string>("--checkpoints") { Description = "Checkpoint directory shared by all silos.", DefaultValueFactory = _ => Path.Combine(Environment.CurrentDirectory, "checkpoints") };
         var slots = new Option<int>("--slots") { Description = "Trials this silo trains at once.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount / 2) };
-        var gpus = new Option<string?>("--gpus") { Description = "Comma-separated CUDA device indices: one trial per GPU, each pinned to its own (replaces --slots; sweeps need device cuda)." };
+        var gpus = new Option<string?>("--gpus") { Description = "Comma-separated CUDA device indices, each optionally with its trials at once (0:4,1:4); trials are pinned to their GPU (replaces --slots; sweeps need device cuda)." };
+        var trialsPerGpu = new Option<int>("--trials-per-gpu") { Description = "Trials at once on each --gpus entry that gives no count of its own.", DefaultValueFactory = _ => 1 };
         var dataDir = new Option<string?>("--data-dir") { Description = "Dataset directory." };
         var metricsPort = new Option<int>("--metrics-port") { Description = "Prometheus /metrics port on loopback (0: off)." };
         var stopWithStdin = new Option<bool>("--stop-with-stdin") { Description = "Exit when standard input closes (used by the CLI)." };
         var command = new Command("silo", "Run an Orleans silo hosting the orchestration grains.")
         {
-            redis, address, port, gatewayPort, clusterId, checkpoints, slots, gpus, dataDir, metricsPort, stopWithStdin,
+            redis, address, port, gatewayPort, clusterId, checkpoints, slots, gpus, trialsPerGpu, dataDir, metricsPort, stopWithStdin,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!GpuIndexList.TryParse(parse.GetValue(gpus), out var gpuIndices, out var gpuError))
+            if (!GpuIndexList.TryParse(parse.GetValue(gpus), parse.GetValue(trialsPerGpu), out var gpuIndices, out var gpuTrials, out var gpuError))
             {
                 await Console.Error.WriteLineAsync("error: " + gpuError);
                 return 2;
@@ -51,6 +52,7 @@ internal static class SiloVerb
                 CheckpointDirectory = Path.GetFullPath(parse.GetValue(checkpoints)!),
                 Slots = parse.GetValue(slots),
                 Gpus = gpuIndices,
+                TrialsPerGpu = gpuTrials,
                 DataDirectory = parse.GetValue(dataDir),
                 MetricsPort = parse.GetValue(metricsPort),
                 StopWithStdin = parse.GetValue(stopWithStdin),

@@ -39,13 +39,14 @@ internal sealed class SweepReader(SweepCatalogs catalogs)
         var grid = ReadGrid(root);
         var stopping = ReadStopping(root);
         var maxEpochs = Fields.ReadInt(root, "maxEpochs", 20, 1, 10_000);
-        var probeSize = Fields.ReadInt(root, "probeSize", 1000, 2, 1_000_000);
+        var probeSize = Fields.ReadInt(root, "probeSize", 500, 2, 1_000_000);
         var validationFraction = Fields.ReadNumber(root, "validationFraction", 0.2, v => v > 0 && v < 1, "must be in (0, 1)");
         var concurrency = Fields.ReadInt(root, "concurrency", 1, 1, 10_000);
         var device = Fields.ReadString(root, "device", "device", required: false, allowed: TrainingDevices.Names) ?? TrainingDevices.Cpu;
         var checkpointEvery = Fields.ReadInt(root, "checkpointEvery", 1, 1, 10_000);
         var maxRestarts = Fields.ReadInt(root, "maxRestarts", 3, 0, 1000);
         var recordTestAccuracy = Fields.ReadBool(root, "recordTestAccuracy", false);
+        var recordTopology = Fields.ReadBool(root, "recordTopology", false);
 
         if (Fields.Errors.Count > 0 || dataset is null || model is null)
         {
@@ -68,6 +69,7 @@ internal sealed class SweepReader(SweepCatalogs catalogs)
             CheckpointEvery = checkpointEvery,
             MaxRestarts = maxRestarts,
             RecordTestAccuracy = recordTestAccuracy,
+            RecordTopology = recordTopology,
         };
     }
 

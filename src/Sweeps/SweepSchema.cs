@@ -12,7 +12,7 @@ public static class SweepSchema
     public static readonly ImmutableArray<string> TopLevelProperties =
     [
         "name", "dataset", "fractions", "model", "grid", "stopping", "maxEpochs", "probeSize",
-        "validationFraction", "concurrency", "device", "checkpointEvery", "maxRestarts", "recordTestAccuracy",
+        "validationFraction", "concurrency", "device", "checkpointEvery", "maxRestarts", "recordTestAccuracy", "recordTopology",
     ];
 
     /// <summary>Lists of the <c>grid</c> object.</summary>

@@ -76,6 +76,7 @@ public static class TrialExpansion
                 CheckpointEvery = sweep.CheckpointEvery,
                 MaxRestarts = sweep.MaxRestarts,
                 RecordTestAccuracy = sweep.RecordTestAccuracy,
+                RecordTopology = sweep.RecordTopology,
             };
             spec = spec with { Id = TrialId.Of(spec) };
             if (seen.Add(spec.Id))

@@ -18,4 +18,8 @@ public sealed record EpochSnapshot(
     double? ValidationAccuracy,
     EpochTimings Timings,
     int ConnectomeSize,
-    float[] ConnectomeUpperTriangle);
+    float[] ConnectomeUpperTriangle)
+{
+    /// <summary>The probe's activations when the connectome is left to the caller (<see cref="EpochProbe.Activations"/>); the caller disposes them.</summary>
+    public ProbeActivations? Activations { get; init; }
+}

@@ -164,7 +164,10 @@ public sealed class TrainingSession : IDisposable
     /// then skipped and the snapshot carries an empty connectome (size 0).
     /// </summary>
     /// <remarks>Cancelling mid-epoch leaves the model part-way through the epoch: resume from the last checkpoint.</remarks>
-    public EpochSnapshot RunEpoch(CancellationToken cancellationToken = default)
+    public EpochSnapshot RunEpoch(CancellationToken cancellationToken = default) => RunEpoch(EpochProbe.Connectome, cancellationToken);
+
+    /// <summary>Trains one epoch, then probes as <paramref name="probe"/> says (see <see cref="EpochProbe"/>).</summary>
+    public EpochSnapshot RunEpoch(EpochProbe probe, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var clock = Stopwatch.StartNew();
@@ -176,7 +179,8 @@ public sealed class TrainingSession : IDisposable
         var connectomeTime = TimeSpan.Zero;
         float[] upper = [];
         var size = 0;
-        if (double.IsFinite(trainingLoss))
+        ProbeActivations? activations = null;
+        if (probe != EpochProbe.None && double.IsFinite(trainingLoss))
         {
             clock.Restart();
             using var scope = NewDisposeScope();
@@ -194,10 +198,17 @@ public sealed class TrainingSession : IDisposable
             }
 
             probeTime = clock.Elapsed;
-            clock.Restart();
-            upper = _kernel.UpperTriangle(hidden);
             size = _kernel.Neurons;
-            connectomeTime = clock.Elapsed;
+            if (probe == EpochProbe.Activations)
+            {
+                activations = new ProbeActivations(hidden.DetachFromDisposeScope(), _kernel);
+            }
+            else
+            {
+                clock.Restart();
+                upper = _kernel.UpperTriangle(hidden);
+                connectomeTime = clock.Elapsed;
+            }
         }
 
         double? validationLoss = null;
@@ -213,7 +224,10 @@ public sealed class TrainingSession : IDisposable
         }
 
         return new EpochSnapshot(
-            _completedEpochs, trainingLoss, validationLoss, validationAccuracy, new EpochTimings(trainTime, probeTime, connectomeTime, validationTime), size, upper);
+            _completedEpochs, trainingLoss, validationLoss, validationAccuracy, new EpochTimings(trainTime, probeTime, connectomeTime, validationTime), size, upper)
+        {
+            Activations = activations,
+        };
     }
 
     /// <summary>Loss and accuracy on the test split.</summary>
@@ -230,6 +244,32 @@ public sealed class TrainingSession : IDisposable
         var parameters = _parameters.Select(p => Blob(p.Name, p.Tensor)).ToArray();
         var buffers = _optimizer.Buffers.Select((b, i) => b is null ? null : Blob(_parameters[i].Name, b)).ToArray();
         new TrainingCheckpoint(Fingerprint(Settings), _completedEpochs, _shuffle.State, parameters, buffers).WriteAtomically(path);
+    }
+
+    /// <summary>A device-side copy of what a checkpoint now would hold (for a stop decided while the next epoch trains); the caller disposes it.</summary>
+    public TrainingStateCopy CaptureState()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var noGrad = no_grad();
+        var parameters = _parameters.Select(p => (p.Name, p.Tensor.detach().clone().DetachFromDisposeScope())).ToArray();
+        var buffers = _optimizer.Buffers.Select(b => b?.detach().clone().DetachFromDisposeScope()).ToArray();
+        return new TrainingStateCopy(Fingerprint(Settings), _completedEpochs, _shuffle.State, parameters, buffers);
+    }
+
+    /// <summary>Puts the run back to <paramref name="copy"/>'s epoch: weights, momentum, shuffle state and epoch count.</summary>
+    public void RestoreState(TrainingStateCopy copy)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var noGrad = no_grad();
+        for (var i = 0; i < _parameters.Length; i++)
+        {
+            _parameters[i].Tensor.copy_(copy.Parameters[i].Tensor);
+            _optimizer.SetBuffer(i, copy.Buffers[i]?.clone());
+        }
+
+        _completedEpochs = copy.Epoch;
+        _shuffle.State = copy.ShuffleState;
     }
 
     /// <summary>The fully connected layers' weight matrices on the host, input to output (for neural persistence).</summary>
@@ -367,7 +407,7 @@ public sealed class TrainingSession : IDisposable
         _shuffle.State = checkpoint.ShuffleState;
     }
 
-    private static TrainingCheckpoint.TensorBlob Blob(string name, Tensor t)
+    internal static TrainingCheckpoint.TensorBlob Blob(string name, Tensor t)
     {
         using var host = t.detach().cpu();
         return new TrainingCheckpoint.TensorBlob(name, [.. t.shape], host.data<float>().ToArray());

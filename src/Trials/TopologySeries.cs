@@ -13,11 +13,16 @@ namespace Orchestrator.Trials;
 /// (the topology grain as state, the <c>train</c> verb in its <see cref="RunJournal"/>); this is the one place
 /// that rebuilds a criterion's per-trial state from them, by replaying them.
 /// </summary>
+/// <remarks>
+/// The graph distance is recorded whenever the run sends connectomes: a run whose criterion reads none (VL, NP,
+/// none) sends them only when it records topology (<c>TrialPlan.RecordTopology</c>), so the first snapshot decides.
+/// </remarks>
 public sealed class TopologySeries
 {
     private readonly IStoppingCriterion _criterion;
     private readonly List<EpochRecord> _records = [];
-    private readonly EpochSignalTracker _tracker;
+    private readonly CriterionSignals _signals;
+    private EpochSignalTracker? _tracker;
     private int? _connectomeSize;
 
     /// <summary>Starts a series, replaying <paramref name="history"/> into <paramref name="criterion"/>.</summary>
@@ -30,7 +35,7 @@ public sealed class TopologySeries
         ArgumentNullException.ThrowIfNull(criterion);
         ArgumentNullException.ThrowIfNull(history);
         _criterion = criterion;
-        _tracker = new EpochSignalTracker(signals | CriterionSignals.GraphDistance);
+        _signals = signals;
         foreach (var record in history)
         {
             _criterion.Observe(ObservationOf(record));
@@ -41,6 +46,7 @@ public sealed class TopologySeries
         {
             // Seeds the tracker with the last recorded epoch, so the next epoch gets its distances.
             var size = ConnectomeMatrix.SizeFromUpperTriangleLength(previousConnectome.Length);
+            _tracker = new EpochSignalTracker(signals | CriterionSignals.GraphDistance);
             _tracker.Restore(_records[^1].Epoch, size, previousConnectome);
             _connectomeSize = size;
         }
@@ -56,7 +62,9 @@ public sealed class TopologySeries
         var watch = Stopwatch.StartNew();
         var upper = MemoryMarshal.Cast<byte, float>(snapshot.Connectome);
         EpochSignalValues? values = null;
-        if (upper.Length > 0 && (_connectomeSize is null || _connectomeSize == snapshot.ConnectomeSize))
+        _tracker ??= new EpochSignalTracker(_signals | (upper.Length > 0 ? CriterionSignals.GraphDistance : CriterionSignals.None));
+        var readsConnectome = (_tracker.Signals & (CriterionSignals.GraphDistance | CriterionSignals.DiagramDistance)) != 0;
+        if (!readsConnectome || (upper.Length > 0 && (_connectomeSize is null || _connectomeSize == snapshot.ConnectomeSize)))
         {
             values = _tracker.Observe(
                 snapshot.Epoch,
@@ -65,7 +73,7 @@ public sealed class TopologySeries
                 snapshot.ConnectomeSize,
                 upper,
                 snapshot.Weights.IsEmpty ? null : () => LayersOf(snapshot));
-            _connectomeSize = snapshot.ConnectomeSize;
+            _connectomeSize = upper.Length > 0 ? snapshot.ConnectomeSize : _connectomeSize;
         }
 
         var distance = values?.GraphDistance;
@@ -109,7 +117,11 @@ public sealed class TopologySeries
         {
             Decision = decision.ShouldStop ? decision.Reason : string.Empty,
             Signals = record.Signals with { SmoothedDistance = decision.SmoothedSignal },
-            Seconds = record.Seconds with { Topology = watch.Elapsed.TotalSeconds },
+            Seconds = record.Seconds with
+            {
+                Topology = watch.Elapsed.TotalSeconds,
+                MonitoringOnPath = snapshot.MonitoringOnPathSeconds + (snapshot.ObservedOnPath ? watch.Elapsed.TotalSeconds : 0),
+            },
         };
         _records.Add(record);
         return (record, decision);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Orchestrator.Contracts;
 using Orchestrator.Topology.Stopping;
 using Orchestrator.Training;
@@ -15,6 +16,9 @@ namespace Orchestrator.Trials;
 /// <remarks>
 /// Epochs train on the thread pool; everything else (the monitor, the callbacks) continues on the
 /// caller's context, so a grain's callbacks run on its activation. Hence no <c>ConfigureAwait(false)</c>.
+/// With <see cref="MonitoringMode.Concurrent"/> an epoch's monitoring (connectome on the thread pool, then the
+/// monitor, checkpoint and <see cref="EpochCompleted"/>) runs while the next epoch trains; the loop awaits it
+/// after that epoch, so the monitor still sees epochs in order, one at a time, and the session is never used by two threads.
 /// </remarks>
 public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
 {
@@ -24,7 +28,7 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
     /// <summary>When a run resumes from a checkpoint, with the records replayed into the criterion.</summary>
     public Action<IReadOnlyList<EpochRecord>>? Resumed { get; init; }
 
-    /// <summary>Wraps each epoch (given its number), e.g. in a tracing span.</summary>
+    /// <summary>Wraps each epoch's training (given its number), e.g. in a tracing span.</summary>
     public Func<int, IDisposable?>? EpochScope { get; init; }
 
     /// <summary>Runs the trial to its end; the session may have been resumed from a checkpoint.</summary>
@@ -34,6 +38,7 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
         ArgumentNullException.ThrowIfNull(session);
         var records = new List<EpochRecord>();
         var bestEpoch = 0;
+        PendingEpoch? pending = null;
         try
         {
             records.AddRange(await monitor.ResumeAsync(session.CompletedEpochs, cancellationToken));
@@ -43,36 +48,132 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
             }
 
             var end = StoppedBeforeRestart(records, session.CompletedEpochs);
+            var speculative = 0;
             while (end is null && session.CompletedEpochs < plan.MaxEpochs)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (record, decision) = await RunEpochAsync(session, cancellationToken);
-                records.Add(record);
-                if (decision is null)
+                var watch = Stopwatch.StartNew();
+                TrainedEpoch trained;
+                using (EpochScope?.Invoke(session.CompletedEpochs + 1))
                 {
-                    var loss = record.Losses.Training.ToString(CultureInfo.InvariantCulture);
-                    return new TrialOutcome(TrialEnd.Diverged, $"training loss became {loss} at epoch {record.Epoch}", record.Epoch, bestEpoch, records, null);
+                    trained = await Task.Run(() => TrainEpoch(session, cancellationToken), cancellationToken);
                 }
 
-                bestEpoch = decision.BestEpoch;
-                if (decision.ShouldStop)
+                var snapshot = trained.Snapshot;
+                var onPath = snapshot.Timings.Probe + snapshot.Timings.Connectome + snapshot.Timings.Validation + trained.Copying;
+                if (pending is not null && cancellationToken.IsCancellationRequested)
                 {
-                    // A criterion's own epoch limit at the trial's maxEpochs is completion, not an early stop.
-                    end = (record.Epoch >= plan.MaxEpochs ? TrialEnd.Completed : TrialEnd.Stopped, decision.Reason);
+                    // Cancelled while this epoch trained (e.g. by the previous epoch's report): as synchronously, the run ends at the previous epoch.
+                    snapshot.Activations?.Dispose();
+                    trained.Copy?.Dispose();
+                    cancellationToken.ThrowIfCancellationRequested();
                 }
+
+                if (pending is not null)
+                {
+                    // The previous epoch's decision, awaited after this epoch trained: the wait is on the path, counted here.
+                    var waited = Stopwatch.StartNew();
+                    var previous = await pending.Decision;
+                    onPath += waited.Elapsed;
+                    records.Add(previous.Record);
+                    bestEpoch = previous.BestEpoch;
+                    if (previous.ShouldStop)
+                    {
+                        // This epoch was speculative: the trial's result is the model at the stop.
+                        snapshot.Activations?.Dispose();
+                        trained.Copy?.Dispose();
+                        var model = pending.Model;
+                        await Task.Run(() => session.RestoreState(model), CancellationToken.None);
+                        model.Dispose();
+                        pending = null;
+                        speculative++;
+                        end = StopOf(previous);
+                        break;
+                    }
+
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        // Cancelled by the previous epoch's report while this one trained: it ends there, as it would synchronously.
+                        snapshot.Activations?.Dispose();
+                        trained.Copy?.Dispose();
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    pending.Model.Dispose();
+                    pending = null;
+                }
+
+                if (!double.IsFinite(snapshot.TrainingLoss))
+                {
+                    snapshot.Activations?.Dispose();
+                    trained.Copy?.Dispose();
+                    var diverged = DivergedRecord(snapshot);
+                    records.Add(diverged);
+                    var loss = diverged.Losses.Training.ToString(CultureInfo.InvariantCulture);
+                    return new TrialOutcome(TrialEnd.Diverged, $"training loss became {loss} at epoch {diverged.Epoch}", diverged.Epoch, bestEpoch, records, null);
+                }
+
+                var message = await MessageAsync(session, trained, onPath, cancellationToken);
+                if (trained.Copy is { } copy)
+                {
+                    pending = new PendingEpoch(snapshot.Epoch, ObserveAsync(session, snapshot.Activations, message, copy, watch), copy);
+                    continue;
+                }
+
+                var decision = await ObserveAsync(session, null, message, null, watch);
+                records.Add(decision.Record);
+                bestEpoch = decision.BestEpoch;
+                end = decision.ShouldStop ? StopOf(decision) : null;
+            }
+
+            if (pending is not null)
+            {
+                var last = await pending.Decision;
+                pending.Model.Dispose();
+                pending = null;
+                records.Add(last.Record);
+                bestEpoch = last.BestEpoch;
+                end = last.ShouldStop ? StopOf(last) : end;
             }
 
             var (state, reason) = end ?? (TrialEnd.Completed, $"reached max epochs ({plan.MaxEpochs})");
             var test = await Task.Run(session.EvaluateTest, CancellationToken.None);
-            return new TrialOutcome(state, reason, session.CompletedEpochs, bestEpoch, records, test);
+            return new TrialOutcome(state, reason, session.CompletedEpochs, bestEpoch, records, test) { SpeculativeEpochs = speculative };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            if (pending is not null)
+            {
+                // The epoch handed off before the cancel is still recorded, and the partial result is its model, not the half-trained next one.
+                var handedOff = await pending.Decision;
+                if (records.Count == 0 || records[^1].Epoch != handedOff.Record.Epoch)
+                {
+                    records.Add(handedOff.Record);
+                }
+
+                var model = pending.Model;
+                await Task.Run(() => session.RestoreState(model), CancellationToken.None);
+                model.Dispose();
+                pending = null;
+            }
+
             var stopEpoch = records.Count > 0 ? records[^1].Epoch : 0;
             var test = plan.TestAfterCancel && stopEpoch > 0 ? await Task.Run(session.EvaluateTest, CancellationToken.None) : null;
             return new TrialOutcome(TrialEnd.Cancelled, "cancelled", stopEpoch, bestEpoch, records, test);
         }
+        finally
+        {
+            if (pending is not null)
+            {
+                // Normally settled already; after a training error, let the monitoring finish so no callback outlives the run (the error propagates).
+                await pending.Decision.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Current);
+                pending.Model.Dispose();
+            }
+        }
     }
+
+    private (TrialEnd, string) StopOf(TopologyDecision decision) =>
+        (decision.Record.Epoch >= plan.MaxEpochs ? TrialEnd.Completed : TrialEnd.Stopped, decision.Reason);
 
     /// <summary>The silo or process may have died between the criterion's stop (checkpointed) and the end of the trial.</summary>
     private (TrialEnd, string)? StoppedBeforeRestart(List<EpochRecord> history, int completedEpochs) =>
@@ -80,41 +181,95 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
             ? (completedEpochs >= plan.MaxEpochs ? TrialEnd.Completed : TrialEnd.Stopped, last.Decision)
             : null;
 
-    /// <summary>One epoch; a null decision means the training loss diverged (the record says how).</summary>
-    private async Task<(EpochRecord Record, TopologyDecision? Decision)> RunEpochAsync(TrainingSession session, CancellationToken cancellationToken)
+    /// <summary>The epoch's wire message, with the test pass when recorded (it needs the model at this epoch, so it runs before the next).</summary>
+    private async Task<EpochSnapshotMessage> MessageAsync(TrainingSession session, TrainedEpoch trained, TimeSpan onPath, CancellationToken cancellationToken)
     {
-        var watch = Stopwatch.StartNew();
-        using var scope = EpochScope?.Invoke(session.CompletedEpochs + 1);
-        var snapshot = await Task.Run(() => session.RunEpoch(cancellationToken), cancellationToken);
-        if (!double.IsFinite(snapshot.TrainingLoss))
-        {
-            return (DivergedRecord(snapshot), null);
-        }
-
-        var weights = plan.Signals.HasFlag(CriterionSignals.NeuralPersistence) ? session.NeuralPersistenceWeights() : null;
-        var message = snapshot.ToMessage(weights);
+        var message = trained.Snapshot.ToMessage(trained.Weights) with { MonitoringOnPathSeconds = onPath.TotalSeconds, ObservedOnPath = trained.Copy is null };
         if (plan.RecordTestAccuracy)
         {
+            // Not monitoring (no criterion sees it), so not counted on the path.
             var testWatch = Stopwatch.StartNew();
             var test = await Task.Run(session.EvaluateTest, cancellationToken);
             message = message with { TestAccuracy = test.Accuracy, TestLoss = test.Loss, TestSeconds = testWatch.Elapsed.TotalSeconds };
         }
 
-        var decision = await monitor.ObserveAsync(message, cancellationToken);
-        var saved = false;
-        if (plan.CheckpointPath is { } path && (snapshot.Epoch % plan.CheckpointEvery == 0 || decision.ShouldStop))
+        return message;
+    }
+
+    /// <summary>
+    /// One epoch on the thread pool, with what must read the model before the next epoch changes it: NP's weights and
+    /// (monitoring handed off) the kept copy of the model, in the same hop, so the loop pays no extra thread switch for them.
+    /// </summary>
+    private TrainedEpoch TrainEpoch(TrainingSession session, CancellationToken cancellationToken)
+    {
+        var snapshot = session.RunEpoch(plan.Probe, cancellationToken);
+        if (!double.IsFinite(snapshot.TrainingLoss))
         {
-            await Task.Run(() => session.SaveCheckpoint(path), CancellationToken.None);
-            await monitor.CheckpointedAsync(snapshot.Epoch, CancellationToken.None);
+            return new TrainedEpoch(snapshot, null, null, TimeSpan.Zero);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var weights = plan.Signals.HasFlag(CriterionSignals.NeuralPersistence) ? session.NeuralPersistenceWeights() : null;
+        var copy = plan.Overlaps ? session.CaptureState() : null;
+        return new TrainedEpoch(snapshot, weights, copy, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The monitoring of one epoch: the connectome of kept activations, the monitor's record and decision, the
+    /// checkpoint (from <paramref name="copy"/> when the session has moved on) and the report.
+    /// </summary>
+    private async Task<TopologyDecision> ObserveAsync(
+        TrainingSession session, ProbeActivations? activations, EpochSnapshotMessage message, TrainingStateCopy? copy, Stopwatch epochWatch)
+    {
+        // The loop's time for this epoch ends here when monitoring is handed off; the rest overlaps the next epoch.
+        var seconds = copy is null ? (double?)null : epochWatch.Elapsed.TotalSeconds;
+        if (copy is not null)
+        {
+            // Returns to the loop at once: an in-process monitor (NP's sort, the decomposition) must not run on the loop's turn.
+            await Task.Yield();
+        }
+
+        if (activations is not null)
+        {
+            using (activations)
+            {
+                var (upper, elapsed) = await Task.Run(activations.Connectome, CancellationToken.None);
+                message = message with
+                {
+                    ConnectomeSize = activations.Neurons,
+                    Connectome = MemoryMarshal.AsBytes(upper.AsSpan()).ToArray(),
+                    ConnectomeSeconds = elapsed.TotalSeconds,
+                };
+            }
+        }
+
+        var decision = await monitor.ObserveAsync(message, CancellationToken.None);
+        var saved = false;
+        if (plan.CheckpointPath is { } path && (message.Epoch % plan.CheckpointEvery == 0 || decision.ShouldStop))
+        {
+            await Task.Run(() => SaveCheckpoint(session, copy, path), CancellationToken.None);
+            await monitor.CheckpointedAsync(message.Epoch, CancellationToken.None);
             saved = true;
         }
 
         if (EpochCompleted is { } completed)
         {
-            await completed(new TrialEpoch(decision.Record, decision, saved, watch.Elapsed.TotalSeconds));
+            await completed(new TrialEpoch(decision.Record, decision, saved, seconds ?? epochWatch.Elapsed.TotalSeconds));
         }
 
-        return (decision.Record, decision);
+        return decision;
+    }
+
+    private static void SaveCheckpoint(TrainingSession session, TrainingStateCopy? copy, string path)
+    {
+        if (copy is null)
+        {
+            session.SaveCheckpoint(path);
+        }
+        else
+        {
+            copy.Save(path);
+        }
     }
 
     private static EpochRecord DivergedRecord(EpochSnapshot snapshot) => new()

@@ -1,4 +1,5 @@
 using Orchestrator.Topology.Stopping;
+using Orchestrator.Training;
 
 namespace Orchestrator.Trials;
 
@@ -25,4 +26,25 @@ public sealed record TrialPlan(int MaxEpochs, CriterionSignals Signals)
 
     /// <summary>Evaluates the test split when a run with epochs is cancelled (the <c>train</c> verb's partial results).</summary>
     public bool TestAfterCancel { get; init; }
+
+    /// <summary>Whether monitoring runs while the next epoch trains (the default) or holds each epoch until its decision.</summary>
+    public MonitoringMode Monitoring { get; init; } = MonitoringMode.Concurrent;
+
+    /// <summary>
+    /// Probe and record the connectome's signals even when the criterion reads none of them (VL, NP, none), so
+    /// reports can compare them; off, such a trial skips the probe pass, the connectome and the decomposition.
+    /// </summary>
+    public bool RecordTopology { get; init; }
+
+    /// <summary>Whether each epoch needs the probe pass and connectome.</summary>
+    internal bool Probes => RecordTopology || (Signals & (CriterionSignals.GraphDistance | CriterionSignals.DiagramDistance)) != 0;
+
+    /// <summary>
+    /// Whether epochs hand their monitoring off: only when asked and when there is work worth moving (a connectome
+    /// or neural persistence). VL's and none's criteria take microseconds: copying the model to hand them off would cost more.
+    /// </summary>
+    internal bool Overlaps => Monitoring == MonitoringMode.Concurrent && (Probes || Signals.HasFlag(CriterionSignals.NeuralPersistence));
+
+    /// <summary>What the session does after training each epoch.</summary>
+    internal EpochProbe Probe => !Probes ? EpochProbe.None : Overlaps ? EpochProbe.Activations : EpochProbe.Connectome;
 }

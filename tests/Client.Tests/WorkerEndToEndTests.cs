@@ -59,6 +59,31 @@ public sealed class WorkerEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_json_says_per_epoch_what_the_loop_waited_for_and_synchronous_monitoring_gives_the_same_run()
+    {
+        var concurrent = _files.PathOf("concurrent.json");
+        var synchronous = _files.PathOf("synchronous.json");
+        const string Top = "top:window=2,warmUp=1,patience=2,relativeThreshold=0.5";
+
+        Assert.Equal(0, (await CliFixture.Run(TinyRun(Top, 30, concurrent))).ExitCode);
+        var result = await CliFixture.Run([.. TinyRun(Top, 30, synchronous), "--synchronous-monitoring"]);
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        using var a = JsonDocument.Parse(File.ReadAllText(concurrent));
+        using var b = JsonDocument.Parse(File.ReadAllText(synchronous));
+        foreach (var report in new[] { a, b })
+        {
+            Assert.All(report.RootElement.GetProperty("epochs").EnumerateArray(), e => Assert.True(e.GetProperty("seconds").GetProperty("monitoringOnPath").GetDouble() > 0));
+        }
+
+        var (sa, sb) = (a.RootElement.GetProperty("summary"), b.RootElement.GetProperty("summary"));
+        Assert.Equal("stopped early", sa.GetProperty("status").GetString());
+        Assert.Equal((sb.GetProperty("stopEpoch").GetInt32(), sb.GetProperty("testAccuracy").GetDouble()), (sa.GetProperty("stopEpoch").GetInt32(), sa.GetProperty("testAccuracy").GetDouble()));
+        Assert.Equal((0, 1), (sb.GetProperty("speculativeEpochs").GetInt32(), sa.GetProperty("speculativeEpochs").GetInt32()));
+        Assert.Equal("concurrent", a.RootElement.GetProperty("settings").GetProperty("monitoring").GetString());
+    }
+
+    [Fact]
     public async Task A_resumed_fp_run_continues_its_diagram_distances_as_if_uninterrupted()
     {
         var checkpoint = _files.PathOf("fp.ckpt");

@@ -12,7 +12,7 @@ public sealed class SweepGrainTests(TestClusterFixture fixture)
     [Fact]
     public async Task A_sweep_runs_every_trial_to_completion()
     {
-        var sweep = Synthetic.Sweep("complete", """ "grid": { "seed": [0, 1, 2] }, "stopping": ["none"], "maxEpochs": 3, "concurrency": 2 """);
+        var sweep = Synthetic.Sweep("complete", """ "grid": { "seed": [0, 1, 2] }, "stopping": ["none"], "maxEpochs": 3, "concurrency": 2, "recordTopology": true """);
         var sweepId = TrialExpansion.SweepIdOf(sweep.Name);
         await fixture.Client.GetGrain<ISweepCoordinatorGrain>(sweepId).Submit(sweep);
         var status = await Synthetic.WaitAsync(fixture.Client, sweepId, Synthetic.Done, Timeout);
@@ -58,7 +58,7 @@ public sealed class SweepGrainTests(TestClusterFixture fixture)
     [Fact]
     public async Task Fp_and_np_trials_record_their_own_signals_and_only_those()
     {
-        var sweep = Synthetic.Sweep("baselines", """ "grid": { "seed": [0] }, "stopping": ["fp", "np", "top"], "maxEpochs": 3, "concurrency": 2 """);
+        var sweep = Synthetic.Sweep("baselines", """ "grid": { "seed": [0] }, "stopping": ["fp", "np", "top"], "maxEpochs": 3, "concurrency": 2, "recordTopology": true """);
         await fixture.Client.GetGrain<ISweepCoordinatorGrain>("baselines").Submit(sweep);
         var status = await Synthetic.WaitAsync(fixture.Client, "baselines", Synthetic.Done, Timeout);
         foreach (var trial in status.Trials)
@@ -75,6 +75,25 @@ public sealed class SweepGrainTests(TestClusterFixture fixture)
         var np = status.Trials.Single(t => t.Spec.Stopping.Name == "np");
         var values = (await fixture.Client.GetGrain<ITopologyGrain>(np.Spec.GrainKey).GetSeries()).Select(r => r.Signals.NeuralPersistence!.Value);
         Assert.All(values, v => Assert.InRange(v, 0, 1));
+    }
+
+    [Fact]
+    public async Task Without_recorded_topology_only_trials_whose_criterion_reads_the_connectome_probe_it()
+    {
+        var sweep = Synthetic.Sweep("bare", """ "grid": { "seed": [0] }, "stopping": ["none", "np", "top"], "maxEpochs": 3, "concurrency": 2 """);
+        await fixture.Client.GetGrain<ISweepCoordinatorGrain>("bare").Submit(sweep);
+        var status = await Synthetic.WaitAsync(fixture.Client, "bare", Synthetic.Done, Timeout);
+        foreach (var trial in status.Trials)
+        {
+            Assert.Equal(TrialState.Completed, trial.State);
+            var series = await fixture.Client.GetGrain<ITopologyGrain>(trial.Spec.GrainKey).GetSeries();
+            Assert.Equal([1, 2, 3], series.Select(r => r.Epoch));
+            var probes = trial.Spec.Stopping.Name == "top";
+            Assert.All(series, r => Assert.Equal(probes, r.Signals.ConnectomeSize > 0 && r.Seconds.Probe > 0));
+            Assert.All(series.Skip(1), r => Assert.Equal(probes, r.Signals.Distance is not null));
+            Assert.All(series, r => Assert.Equal(trial.Spec.Stopping.Name == "np", r.Signals.NeuralPersistence is not null));
+            Assert.All(series, r => Assert.True(r.Seconds.MonitoringOnPath >= r.Seconds.Probe));
+        }
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public sealed class GpuIndexListTests
     [InlineData("-1", "error: --gpus: '-1' is not a GPU index")]
     [InlineData("0,,1", "error: --gpus: '' is not a GPU index")]
     [InlineData("1,1", "error: --gpus: GPU 1 is listed twice")]
+    [InlineData("0:0", "error: --gpus: '0:0' has a bad trial count; write GPU:TRIALS with 1 to 64 trials")]
+    [InlineData("0:x", "error: --gpus: '0:x' has a bad trial count")]
+    [InlineData("0:2,0:2", "error: --gpus: GPU 0 is listed twice; list it once, with its trial count")]
     public async Task A_bad_gpu_list_stops_the_silo_before_it_starts(string gpus, string expected)
     {
         var (exitCode, stdout, stderr) = await RunSiloAsync(gpus);

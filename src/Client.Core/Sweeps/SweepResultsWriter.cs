@@ -109,7 +109,7 @@ public static class SweepResultsWriter
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(epochs);
         var csv = new StringBuilder();
-        csv.AppendLine("trial_id,stopping,seed,fraction,epoch,train_loss,val_loss,val_accuracy,w0,w1,distance,smoothed_distance,persistence0,persistence1,train_s,probe_s,connectome_s,validation_s,topology_s,decision,test_accuracy,test_loss,test_s,diagram_distance,neural_persistence,dataset,model,lr,momentum,batch_size,weight_decay,width");
+        csv.AppendLine("trial_id,stopping,seed,fraction,epoch,train_loss,val_loss,val_accuracy,w0,w1,distance,smoothed_distance,persistence0,persistence1,train_s,probe_s,connectome_s,validation_s,topology_s,decision,test_accuracy,test_loss,test_s,diagram_distance,neural_persistence,monitoring_on_path_s,dataset,model,lr,momentum,batch_size,weight_decay,width");
         foreach (var t in sweep.Trials)
         {
             if (!epochs.TryGetValue(t.Spec.Id, out var records))
@@ -124,7 +124,7 @@ public static class SweepResultsWriter
                     N(r.Signals.W0), N(r.Signals.W1), N(r.Signals.Distance), N(r.Signals.SmoothedDistance), N(r.Signals.Persistence0), N(r.Signals.Persistence1),
                     N(r.Seconds.Train), N(r.Seconds.Probe), N(r.Seconds.Connectome), N(r.Seconds.Validation), N(r.Seconds.Topology), r.Decision,
                     N(r.Losses.TestAccuracy), N(r.Losses.Test), r.Losses.TestAccuracy is null ? string.Empty : N(r.Seconds.Test),
-                    N(r.Signals.DiagramDistance), N(r.Signals.NeuralPersistence),
+                    N(r.Signals.DiagramDistance), N(r.Signals.NeuralPersistence), N(r.Seconds.MonitoringOnPath),
                     s.Dataset, s.Model, N(s.LearningRate), N(s.Momentum), I(s.BatchSize), N(s.WeightDecay), N(s.Width));
             }
         }

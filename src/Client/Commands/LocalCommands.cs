@@ -18,7 +18,7 @@ internal static class LocalCommands
         var results = new Option<string>("--results") { Description = "Results root directory.", DefaultValueFactory = _ => "results" };
         var checkpoints = new Option<string?>("--checkpoints") { Description = "Checkpoint directory (default: results/<sweep-id>.checkpoints)." };
         var slots = new Option<int>("--slots") { Description = "Trials the silo trains at once (default: the sweep's concurrency)." };
-        var gpus = new Option<string?>("--gpus") { Description = "Comma-separated CUDA device indices: one trial per GPU, each pinned to its own (replaces --slots; the sweep needs device cuda)." };
+        var gpus = new Option<string?>("--gpus") { Description = "Comma-separated CUDA device indices, each optionally with its trials at once (0:4,1:4); trials are pinned to their GPU (replaces --slots; the sweep needs device cuda)." };
         var dataDir = new Option<string?>("--data-dir") { Description = "Dataset directory." };
         var metricsPort = new Option<int>("--metrics-port") { Description = "Serve Prometheus /metrics from the silo on 127.0.0.1:PORT (0: off)." };
         var dashboardPort = new Option<int>("--dashboard-port") { Description = "Serve the live web dashboard on 127.0.0.1:PORT while the sweep runs (0: off)." };

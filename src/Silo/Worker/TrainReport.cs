@@ -12,7 +12,9 @@ internal sealed record RunSummary(
     int BestEpoch,
     int EpochsRun,
     double SecondsPerEpochTrain,
-    double SecondsPerEpochTopology);
+    double SecondsPerEpochTopology,
+    double MedianSecondsMonitoringOnPath,
+    int SpeculativeEpochs);
 
 /// <summary>The JSON report of <c>orchestrator train</c>.</summary>
 internal sealed record TrainReport(

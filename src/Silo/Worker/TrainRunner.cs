@@ -24,6 +24,12 @@ internal sealed class TrainRunner(
     string? resumePath)
 {
     // A diverged epoch's NaN/∞ loss is written as "NaN"/"Infinity" (System.Text.Json refuses bare NaN).
+    /// <summary>Record the connectome's signals even when the criterion reads none.</summary>
+    public bool RecordTopology { get; init; }
+
+    /// <summary>Where monitoring runs relative to the training loop.</summary>
+    public MonitoringMode Monitoring { get; init; } = MonitoringMode.Concurrent;
+
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -66,7 +72,14 @@ internal sealed class TrainRunner(
         }
 
         var monitor = new LocalTrialMonitor(criterion, signals, resumePath, checkpointPath);
-        var plan = new TrialPlan(maxEpochs, signals) { CheckpointPath = checkpointPath, TestAfterCancel = true, EndsAtRecordedStop = false };
+        var plan = new TrialPlan(maxEpochs, signals)
+        {
+            CheckpointPath = checkpointPath,
+            TestAfterCancel = true,
+            EndsAtRecordedStop = false,
+            RecordTopology = RecordTopology,
+            Monitoring = Monitoring,
+        };
         var engine = new TrialEngine(plan, monitor)
         {
             Resumed = history => PrintResumed(monitor.JournalFound, session.CompletedEpochs, history.Count),
@@ -117,7 +130,15 @@ internal sealed class TrainRunner(
             outcome.BestEpoch,
             records.Count,
             records.Count == 0 ? 0 : records.Average(r => r.Seconds.Train),
-            records.Count == 0 ? 0 : records.Average(r => r.Seconds.Monitoring));
+            records.Count == 0 ? 0 : records.Average(r => r.Seconds.Monitoring),
+            records.Count == 0 ? 0 : Median(records.Select(r => r.Seconds.MonitoringOnPath)),
+            outcome.SpeculativeEpochs);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private void PrintResumed(bool journalFound, int completedEpochs, int replayed)
@@ -145,7 +166,7 @@ internal sealed class TrainRunner(
                         + (np is null ? string.Empty : $"  np {F(np)}");
         var said = string.IsNullOrEmpty(decision) ? string.Empty : $"  [grey]{Markup.Escape(decision)}[/]";
         AnsiConsole.MarkupLine(
-            $"epoch {r.Epoch,3}  loss {F(r.Losses.Training)}{validation}  w {F(s.Distance)} (w0 {F(s.W0)}, w1 {F(s.W1)}){baselines}  train {F(r.Seconds.Train, "0.00")} s  topo {F(r.Seconds.Monitoring, "0.000")} s{said}");
+            $"epoch {r.Epoch,3}  loss {F(r.Losses.Training)}{validation}  w {F(s.Distance)} (w0 {F(s.W0)}, w1 {F(s.W1)}){baselines}  train {F(r.Seconds.Train, "0.00")} s  topo {F(r.Seconds.Monitoring, "0.000")} s (on path {F(r.Seconds.MonitoringOnPath, "0.000")} s){said}");
     }
 
     private static void PrintSummary(RunSummary s)
@@ -162,6 +183,8 @@ internal sealed class TrainRunner(
         table.AddRow("test loss (stop epoch)", F(s.TestLoss, "0.0000"));
         table.AddRow("seconds/epoch training", F(s.SecondsPerEpochTrain, "0.000"));
         table.AddRow("seconds/epoch topology", F(s.SecondsPerEpochTopology, "0.000"));
+        table.AddRow("median seconds/epoch monitoring on the training path", F(s.MedianSecondsMonitoringOnPath, "0.0000"));
+        table.AddRow("epochs trained past the stop and undone", s.SpeculativeEpochs.ToString(CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);
     }
 
@@ -182,6 +205,8 @@ internal sealed class TrainRunner(
         ["stop"] = stopSpecification,
         ["maxEpochs"] = maxEpochs,
         ["resumedFrom"] = resumePath,
+        ["recordTopology"] = RecordTopology,
+        ["monitoring"] = Monitoring == MonitoringMode.Concurrent ? "concurrent" : "synchronous",
     };
 
     private void WriteJson(TrainReport report)

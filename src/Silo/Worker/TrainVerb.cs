@@ -3,6 +3,7 @@ using Orchestrator.Data;
 using Orchestrator.Topology.Stopping;
 using Orchestrator.Training;
 using Orchestrator.Training.Models;
+using Orchestrator.Trials;
 using Spectre.Console;
 
 namespace Orchestrator.Silo.Worker;
@@ -83,7 +84,11 @@ internal static class TrainVerb
             LibTorchDirectory = parse.GetValue(o.LibTorch),
         };
         TrainingSession.Validate(settings);
-        return new TrainRunner(settings, criterion, signals, epochs, stop, parse.GetValue(o.Json), parse.GetValue(o.Checkpoint), parse.GetValue(o.Resume));
+        return new TrainRunner(settings, criterion, signals, epochs, stop, parse.GetValue(o.Json), parse.GetValue(o.Checkpoint), parse.GetValue(o.Resume))
+        {
+            RecordTopology = parse.GetValue(o.RecordTopology),
+            Monitoring = parse.GetValue(o.Synchronous) ? MonitoringMode.Synchronous : MonitoringMode.Concurrent,
+        };
     }
 
     /// <summary>Adds <c>maxEpochs</c> from <c>--epochs</c> unless the specification sets it.</summary>

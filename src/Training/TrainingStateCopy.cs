@@ -1,0 +1,60 @@
+using static TorchSharp.torch;
+
+namespace Orchestrator.Training;
+
+/// <summary>
+/// Everything a checkpoint holds (weights, momentum buffers, epoch, shuffle state), cloned on the training device:
+/// the model at an epoch whose stopping decision is still being computed, so a stop there can restore it bit for
+/// bit (<see cref="TrainingSession.RestoreState"/>) and its checkpoint can be written off the training path.
+/// A device-side clone is one memory copy per tensor; reading the values to the host happens only in <see cref="Save"/>.
+/// </summary>
+public sealed class TrainingStateCopy : IDisposable
+{
+    private readonly string _fingerprint;
+    private readonly ulong _shuffle;
+
+    internal TrainingStateCopy(string fingerprint, int epoch, ulong shuffle, (string Name, Tensor Tensor)[] parameters, Tensor?[] buffers)
+    {
+        _fingerprint = fingerprint;
+        Epoch = epoch;
+        _shuffle = shuffle;
+        Parameters = parameters;
+        Buffers = buffers;
+    }
+
+    /// <summary>The epoch the copy holds.</summary>
+    public int Epoch { get; }
+
+    /// <summary>Bytes the copy occupies on the training device (parameters and momentum buffers).</summary>
+    public long Bytes => Parameters.Sum(p => p.Tensor.NumberOfElements * p.Tensor.ElementSize) + Buffers.Sum(b => b is null ? 0 : b.NumberOfElements * b.ElementSize);
+
+    internal (string Name, Tensor Tensor)[] Parameters { get; }
+
+    internal Tensor?[] Buffers { get; }
+
+    internal ulong ShuffleState => _shuffle;
+
+    /// <summary>Writes the copy as a checkpoint, byte for byte what <see cref="TrainingSession.SaveCheckpoint"/> wrote at its epoch.</summary>
+    /// <remarks>Safe while the session trains on: the clones are the copy's own tensors.</remarks>
+    public void Save(string path) =>
+        new TrainingCheckpoint(
+            _fingerprint,
+            Epoch,
+            _shuffle,
+            [.. Parameters.Select(p => TrainingSession.Blob(p.Name, p.Tensor))],
+            [.. Buffers.Select((b, i) => b is null ? null : TrainingSession.Blob(Parameters[i].Name, b))]).WriteAtomically(path);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var (_, tensor) in Parameters)
+        {
+            tensor.Dispose();
+        }
+
+        foreach (var buffer in Buffers)
+        {
+            buffer?.Dispose();
+        }
+    }
+}
