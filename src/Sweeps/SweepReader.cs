@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Orchestrator.Contracts;
 using Orchestrator.Data;
+using Orchestrator.Data.Optimization;
 
 namespace Orchestrator.Sweeps;
 
@@ -46,6 +47,12 @@ internal sealed class SweepReader(SweepCatalogs catalogs)
         var checkpointEvery = Fields.ReadInt(root, "checkpointEvery", 1, 1, 10_000);
         var maxRestarts = Fields.ReadInt(root, "maxRestarts", 3, 0, 1000);
         var recordTestAccuracy = Fields.ReadBool(root, "recordTestAccuracy", false);
+        var nesterov = Fields.ReadBool(root, "nesterov", false);
+        var schedule = OptimizerFieldReader.ReadSchedule(Fields, root);
+        if (nesterov && (!grid.Optimizers.Contains(OptimizerKinds.Sgd) || grid.Momenta.Contains(0)))
+        {
+            Fields.Error("nesterov", "needs the sgd optimizer and every grid.momentum > 0 (Nesterov's update is momentum's)");
+        }
 
         if (Fields.Errors.Count > 0 || dataset is null || model is null)
         {
@@ -68,6 +75,8 @@ internal sealed class SweepReader(SweepCatalogs catalogs)
             CheckpointEvery = checkpointEvery,
             MaxRestarts = maxRestarts,
             RecordTestAccuracy = recordTestAccuracy,
+            Nesterov = nesterov,
+            Schedule = schedule.ToString(),
         };
     }
 
@@ -76,7 +85,7 @@ internal sealed class SweepReader(SweepCatalogs catalogs)
         var defaults = new SweepGrid();
         if (!root.TryGetProperty("grid", out var grid))
         {
-            return defaults;
+            return defaults with { Optimizers = OptimizerFieldReader.ReadOptimizers(Fields, root, null) };
         }
 
         if (grid.ValueKind != JsonValueKind.Object)
@@ -94,6 +103,8 @@ internal sealed class SweepReader(SweepCatalogs catalogs)
             WeightDecays = Fields.ReadNumberList(grid, "weightDecay", "grid.weightDecay", defaults.WeightDecays, v => v >= 0, "must be >= 0"),
             Widths = Fields.ReadNumberList(grid, "width", "grid.width", defaults.Widths, v => v > 0 && v <= 64, "must be in (0, 64]"),
             Seeds = Fields.ReadIntList(grid, "seed", "grid.seed", defaults.Seeds, 0, int.MaxValue),
+            Optimizers = OptimizerFieldReader.ReadOptimizers(Fields, root, grid),
+            Betas = OptimizerFieldReader.ReadBetas(Fields, grid),
         };
     }
 

@@ -49,7 +49,7 @@ public sealed class TorchScalarLifetimeTests
         // With one temporary left (the optimiser's add_(g), alpha 1) this loop failed in 3 of 4 runs,
         // libtorch reading a freed Scalar; with held Scalars it must not.
         using var parameter = torch.randn([64, 32]).requires_grad_(true);
-        using var optimizer = new SgdMomentum([parameter], learningRate: 1e-6, momentum: 0.9, weightDecay: 1e-4);
+        using var optimizer = new Orchestrator.Training.Optimizers.SgdMomentum([parameter], learningRate: 1e-6, momentum: 0.9, weightDecay: 1e-4);
         using var kernel = new ConnectomeKernel(32, torch.CPU);
         var stop = 0;
         var collector = new Thread(() =>
