@@ -11,7 +11,7 @@ namespace Orchestrator.Sweeps;
 /// Validates a parsed sweep file against <see cref="SweepSchema"/> and the names of <see cref="SweepCatalogs"/>,
 /// and builds the <see cref="SweepDefinition"/>; every problem goes to <see cref="Fields"/>' errors.
 /// </summary>
-internal sealed class SweepReader(SweepCatalogs catalogs)
+internal sealed class SweepReader(SweepCatalogs catalogs, string baseDirectory)
 {
     /// <summary>The field reader holding every problem found.</summary>
     public JsonFieldReader Fields { get; } = new();
@@ -33,8 +33,10 @@ internal sealed class SweepReader(SweepCatalogs catalogs)
             Fields.Error("name", "must contain at least one ASCII letter or digit (it becomes the sweep id)");
         }
 
-        var dataset = Fields.ReadString(root, "dataset", "dataset", required: true, allowed: catalogs.Datasets.Names);
-        var model = Fields.ReadString(root, "model", "model", required: true, allowed: catalogs.Models.Names);
+        var sources = new SourceFieldReader(Fields, catalogs, baseDirectory);
+        var dataset = sources.ReadDataset(root);
+        var models = sources.ReadModels(root, root.TryGetProperty("grid", out var gridElement) && gridElement.ValueKind == JsonValueKind.Object ? gridElement : null);
+        var model = models.IsDefaultOrEmpty ? null : models[0];
 
         var fractions = Fields.ReadNumberList(root, "fractions", "fractions", [1.0], v => v > 0 && v <= 1, "must be in (0, 1]");
         var grid = ReadGrid(root);
@@ -65,7 +67,7 @@ internal sealed class SweepReader(SweepCatalogs catalogs)
             Dataset = dataset,
             Fractions = fractions,
             Model = model,
-            Grid = grid,
+            Grid = models.Length > 1 ? grid with { Models = models } : grid,
             Stopping = stopping,
             MaxEpochs = maxEpochs,
             ProbeSize = probeSize,

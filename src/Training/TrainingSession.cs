@@ -148,7 +148,7 @@ public sealed class TrainingSession : IDisposable
             }
         }
 
-        Require(DatasetCatalog.Default.IsKnown(settings.Dataset), $"dataset '{settings.Dataset}' is unknown (known: {string.Join(", ", DatasetCatalog.Default.Names)}).");
+        Require(DatasetSource.IsKnown(settings.Dataset), $"dataset '{settings.Dataset}' is unknown (known: {string.Join(", ", DatasetCatalog.Default.Names)}).");
         Require(ModelDescriptorCatalog.Default.IsKnown(settings.Model), $"model '{settings.Model}' is unknown (known: {string.Join(", ", ModelDescriptorCatalog.Default.Names)}).");
         Require(settings.Fraction > 0 && settings.Fraction <= 1, $"fraction is {settings.Fraction}; it must be in (0, 1].");
         Require(settings.LearningRate > 0 && double.IsFinite(settings.LearningRate), $"learning rate is {settings.LearningRate}; it must be > 0.");
@@ -336,7 +336,7 @@ public sealed class TrainingSession : IDisposable
 
     private (Tensor X, Tensor Y) ToDevice(LabelledImages images)
     {
-        var x = tensor(images.Pixels, [images.Count, images.Channels, images.Height, images.Width]);
+        var x = tensor(images.Pixels, [images.Count, .. images.ItemShape.Select(d => (long)d)]);
         var y = tensor(images.Labels.Select(l => (long)l).ToArray(), ScalarType.Int64);
         if (_device.type == DeviceType.CPU)
         {
