@@ -50,11 +50,11 @@ public sealed class TrainingSession : IDisposable
         Settings = settings;
         DataDescription = data.Description;
         _device = device;
-        _network = ModelCatalog.Create(settings.Model, data.Train.Channels, data.Train.Height, data.Train.Width, data.Train.Classes, settings.WidthMultiplier, settings.ConvolutionsPerBlock);
+        _network = ModelFactory.Create(settings, data.Train);
         _network.Initialise(new DeterministicRandom(settings.Seed, PreparedData.InitialisationStream));
-        _network.to(device);
-        _parameters = [.. _network.named_parameters().Select(p => (p.name, (Tensor)p.parameter))];
-        _buffers = [.. _network.named_buffers().Select(b => (b.name, b.buffer))];
+        _network.MoveTo(device);
+        _parameters = [.. _network.TrainableParameters()];
+        _buffers = [.. _network.StateBuffers()];
         _optimizer = OptimizerFactory.Create(settings, _parameters.Select(p => p.Tensor));
         _kernel = new ConnectomeKernel(_network.ConnectomeSize, device);
         _shuffle = new DeterministicRandom(settings.Seed, PreparedData.ShuffleStream);
@@ -149,7 +149,7 @@ public sealed class TrainingSession : IDisposable
         }
 
         Require(DatasetSource.IsKnown(settings.Dataset), $"dataset '{settings.Dataset}' is unknown (known: {string.Join(", ", DatasetCatalog.Default.Names)}).");
-        Require(ModelDescriptorCatalog.Default.IsKnown(settings.Model), $"model '{settings.Model}' is unknown (known: {string.Join(", ", ModelDescriptorCatalog.Default.Names)}).");
+        Require(ModelSource.IsKnown(settings.Model), $"model '{settings.Model}' is unknown (known: {string.Join(", ", ModelDescriptorCatalog.Default.Names)}).");
         Require(settings.Fraction > 0 && settings.Fraction <= 1, $"fraction is {settings.Fraction}; it must be in (0, 1].");
         Require(settings.LearningRate > 0 && double.IsFinite(settings.LearningRate), $"learning rate is {settings.LearningRate}; it must be > 0.");
         Require(settings.Momentum >= 0 && settings.Momentum < 1, $"momentum is {settings.Momentum}; it must be in [0, 1).");
@@ -177,6 +177,13 @@ public sealed class TrainingSession : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         var clock = Stopwatch.StartNew();
         _optimizer.SetLearningRate(Settings.LearningRate * Settings.Schedule.Factor(_completedEpochs, Settings.ScheduleHorizon));
+        if (_network is TorchScriptNetwork)
+        {
+            // A user's model draws its randomness (dropout) from torch's global generator, which no checkpoint holds:
+            // seeding it from the run's seed and epoch makes an epoch replay bit for bit after a resume.
+            manual_seed((Settings.Seed * 100_003L) + _completedEpochs);
+        }
+
         var trainingLoss = TrainOneEpoch(cancellationToken);
         var trainTime = clock.Elapsed;
         _completedEpochs++;
@@ -248,11 +255,10 @@ public sealed class TrainingSession : IDisposable
     public IReadOnlyList<WeightMatrix> NeuralPersistenceWeights()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var names = _network.named_modules().Where(m => m.module is TorchSharp.Modules.Linear).Select(m => m.name).ToArray();
-        return [.. _network.FullyConnectedLayers.Select((layer, i) =>
+        return [.. _network.NeuralPersistenceWeights().Select(layer =>
         {
-            using var weight = layer.weight!.detach().cpu();
-            return new WeightMatrix(i < names.Length ? names[i] : $"fc{i + 1}", (int)weight.shape[0], (int)weight.shape[1], weight.data<float>().ToArray());
+            using var weight = layer.Weight.detach().cpu();
+            return new WeightMatrix(layer.Name, (int)weight.shape[0], (int)weight.shape[1], weight.data<float>().ToArray());
         })];
     }
 
@@ -295,7 +301,7 @@ public sealed class TrainingSession : IDisposable
             using var batchScope = NewDisposeScope();
             var logits = _network.forward(x.narrow(0, start, length));
             var loss = nn.functional.cross_entropy(logits, y.narrow(0, start, length));
-            _network.zero_grad(set_to_none: true);
+            _network.ClearGradients();
             loss.backward();
             _optimizer.Step();
             if (onCpu)

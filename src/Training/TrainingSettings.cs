@@ -61,6 +61,9 @@ public sealed record TrainingSettings(
     /// <summary>The learning-rate schedule over epochs.</summary>
     public Data.Optimization.LearningRateSchedule Schedule { get; init; } = Data.Optimization.LearningRateSchedule.Constant;
 
+    /// <summary>Directories whose TorchScript files and plugins this process may load; null for <see cref="Data.TrustedPath.DefaultTrustedDirectories"/>. Not part of a checkpoint's settings.</summary>
+    public IReadOnlyList<string>? TrustedModelDirectories { get; init; }
+
     /// <summary>The epoch limit a cosine schedule anneals over (the trial's maximum epochs).</summary>
     public int ScheduleHorizon { get; init; } = 100;
 }
