@@ -59,6 +59,22 @@ class SmallCnn(nn.Module):
         return self.features(x)
 
 
+class ConvOnly(nn.Module):
+    """12 features seen as a 1-D signal: two 1-D convolutions, no fully connected (2-D) weight, so no neural persistence."""
+
+    def __init__(self, classes: int = 3):
+        super().__init__()
+        self.conv1 = nn.Conv1d(1, 4, 3, padding=1)
+        self.conv2 = nn.Conv1d(4, classes, 12)
+
+    def forward(self, x):
+        return self.conv2(torch.relu(self.conv1(x.unsqueeze(1)))).squeeze(2)
+
+    @torch.jit.export
+    def connectome(self, x):
+        return torch.relu(self.conv1(x.unsqueeze(1))).flatten(1)
+
+
 class NoConnectome(SmallMlp):
     def __init__(self):
         super().__init__()
@@ -95,6 +111,7 @@ def main(folder: str) -> None:
     models = {
         "mlp.pt": SmallMlp(),
         "cnn.pt": SmallCnn(),
+        "conv_only.pt": ConvOnly(),
         "bad_empty_connectome.pt": NoConnectome(),
         "bad_no_connectome.pt": NoExport(),
         "bad_connectome_rank.pt": WrongRank(),

@@ -22,6 +22,7 @@ internal static class OrchestratorSiloHosting
             o.Slots = settings.Slots;
             o.Gpus = settings.Gpus;
             o.DataDirectory = settings.DataDirectory;
+            o.ModelDirectories = settings.ModelDirectories.Count > 0 ? settings.ModelDirectories : null;
         });
         return silo;
     }

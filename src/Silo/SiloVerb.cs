@@ -20,11 +20,16 @@ internal static class SiloVerb
         var slots = new Option<int>("--slots") { Description = "Trials this silo trains at once.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount / 2) };
         var gpus = new Option<string?>("--gpus") { Description = "Comma-separated CUDA device indices: one trial per GPU, each pinned to its own (replaces --slots; sweeps need device cuda)." };
         var dataDir = new Option<string?>("--data-dir") { Description = "Dataset directory." };
+        var modelsDir = new Option<string[]>("--models-dir")
+        {
+            Description = "Directory whose TorchScript models and .NET plugins sweeps may load (repeatable; loading runs their code here). Default: ORCHESTRATOR_MODELS_DIR, else the working directory.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var metricsPort = new Option<int>("--metrics-port") { Description = "Prometheus /metrics port on loopback (0: off)." };
         var stopWithStdin = new Option<bool>("--stop-with-stdin") { Description = "Exit when standard input closes (used by the CLI)." };
         var command = new Command("silo", "Run an Orleans silo hosting the orchestration grains.")
         {
-            redis, address, port, gatewayPort, clusterId, checkpoints, slots, gpus, dataDir, metricsPort, stopWithStdin,
+            redis, address, port, gatewayPort, clusterId, checkpoints, slots, gpus, dataDir, modelsDir, metricsPort, stopWithStdin,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -52,6 +57,7 @@ internal static class SiloVerb
                 Slots = parse.GetValue(slots),
                 Gpus = gpuIndices,
                 DataDirectory = parse.GetValue(dataDir),
+                ModelDirectories = [.. (parse.GetValue(modelsDir) ?? []).Select(Path.GetFullPath)],
                 MetricsPort = parse.GetValue(metricsPort),
                 StopWithStdin = parse.GetValue(stopWithStdin),
             };
