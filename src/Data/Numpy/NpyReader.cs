@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace Orchestrator.Data.Numpy;
 
@@ -37,6 +38,30 @@ internal static class NpyReader
         var scale = header.TypeCode == "u1" ? 1f / 255f : 1f;
         Convert(stream, header, name, (bytes, offset, count) =>
         {
+            // The two common types skip the per-element decoding: bytes scale, float32 copies.
+            if (header.TypeCode == "u1")
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    values[offset + i] = bytes[i] * scale;
+                }
+
+                return;
+            }
+
+            if (header.TypeCode == "f4" && BitConverter.IsLittleEndian)
+            {
+                var floats = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(0, count * sizeof(float)));
+                var bad = floats.IndexOfAnyExceptInRange(float.MinValue, float.MaxValue);
+                if (bad >= 0)
+                {
+                    throw new DatasetFormatException($"{name} holds a non-finite value ({floats[bad]}) at flat index {offset + bad}; replace NaN/Inf before saving (e.g. numpy.nan_to_num).");
+                }
+
+                floats.CopyTo(values.AsSpan((int)offset, count));
+                return;
+            }
+
             for (var i = 0; i < count; i++)
             {
                 var v = (float)Element(bytes, i, header) * scale;
