@@ -33,8 +33,7 @@ public static class ModelFactory
 
         if (!reference.IsTorchScript)
         {
-            var plugin = PluginNetwork.Create(reference, data.ItemShape, data.Classes);
-            return plugin;
+            return PluginNetwork.Create(reference, data.ItemShape, data.Classes);
         }
 
         var count = Math.Min(CheckBatch, data.Count);

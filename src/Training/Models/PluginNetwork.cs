@@ -98,11 +98,23 @@ public static class PluginNetwork
         var target = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
         try
         {
-            return target == typeof(string) ? text
-                : target == typeof(bool) ? bool.Parse(text)
-                : System.Convert.ChangeType(double.Parse(text, CultureInfo.InvariantCulture), target, CultureInfo.InvariantCulture) is var value && target == typeof(int) && double.Parse(text, CultureInfo.InvariantCulture) % 1 != 0
-                    ? throw new FormatException("not a whole number")
-                    : value;
+            if (target == typeof(string))
+            {
+                return text;
+            }
+
+            if (target == typeof(bool))
+            {
+                return bool.Parse(text);
+            }
+
+            var number = double.Parse(text, CultureInfo.InvariantCulture);
+            if (target == typeof(int) && number % 1 != 0)
+            {
+                throw new FormatException("not a whole number");
+            }
+
+            return System.Convert.ChangeType(number, target, CultureInfo.InvariantCulture);
         }
         catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException)
         {
