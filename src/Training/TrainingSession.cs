@@ -177,9 +177,9 @@ public sealed class TrainingSession : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         var clock = Stopwatch.StartNew();
         _optimizer.SetLearningRate(Settings.LearningRate * Settings.Schedule.Factor(_completedEpochs, Settings.ScheduleHorizon));
-        if (_network is TorchScriptNetwork)
+        if (UserModelReference.IsReference(Settings.Model))
         {
-            // A user's model draws its randomness (dropout) from torch's global generator, which no checkpoint holds:
+            // A user's model (TorchScript or plugin) draws its randomness (dropout) from torch's global generator, which no checkpoint holds:
             // seeding it from the run's seed and epoch makes an epoch replay bit for bit after a resume.
             manual_seed((Settings.Seed * 100_003L) + _completedEpochs);
         }
