@@ -5,6 +5,12 @@ using Orchestrator.Training.Models;
 
 namespace Orchestrator.Training.Tests;
 
+/// <remarks>
+/// Alone, not beside other tests: a TorchScript model's dropout draws from torch's process-wide generator, which
+/// the session seeds per epoch; a test drawing random numbers in parallel would shift it (the limitation the
+/// training README states for trials running at once in one silo).
+/// </remarks>
+[Collection(TorchGlobalGenerator.Name)]
 public sealed class TorchScriptModelTests : IDisposable
 {
     private static readonly string Models = Path.Combine(AppContext.BaseDirectory, "torchscript");
