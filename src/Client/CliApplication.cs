@@ -1,3 +1,4 @@
+using Orchestrator.Contracts;
 using System.CommandLine;
 using Orchestrator.Client.Commands;
 
@@ -52,6 +53,12 @@ internal static class CliApplication
         }
         catch (InputException ex)
         {
+            await stderr.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (SweepRejectedException ex)
+        {
+            // The silo's check of the sweep's own models and data: bad input, refused before any trial ran.
             await stderr.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }

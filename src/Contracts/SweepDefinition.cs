@@ -11,7 +11,7 @@ public sealed record SweepDefinition
     [Id(0)]
     public required string Name { get; init; }
 
-    /// <summary>Dataset name (<c>fashion-mnist</c>, <c>mnist</c>, <c>cifar10</c>, <c>cifar100</c>, <c>synthetic</c>).</summary>
+    /// <summary>Dataset name (<c>fashion-mnist</c>, <c>mnist</c>, …) or the canonical text of a user's NumPy files.</summary>
     [Id(1)]
     public required string Dataset { get; init; }
 
@@ -19,7 +19,7 @@ public sealed record SweepDefinition
     [Id(2)]
     public ImmutableArray<double> Fractions { get; init; } = [1.0];
 
-    /// <summary>Model name from the training model catalogue.</summary>
+    /// <summary>Model: a name from the model catalogue or a user model's canonical text; with <see cref="SweepGrid.Models"/>, the first of them.</summary>
     [Id(3)]
     public required string Model { get; init; }
 
@@ -72,4 +72,12 @@ public sealed record SweepDefinition
     /// </summary>
     [Id(14)]
     public bool RecordTopology { get; init; }
+
+    /// <summary>Nesterov momentum for the sweep's SGD trials.</summary>
+    [Id(15)]
+    public bool Nesterov { get; init; }
+
+    /// <summary>The learning-rate schedule's canonical text (<c>constant</c>, <c>cosine</c>, <c>step(10,0.1)</c>).</summary>
+    [Id(16)]
+    public string Schedule { get; init; } = "constant";
 }

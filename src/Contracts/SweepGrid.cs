@@ -7,11 +7,11 @@ namespace Orchestrator.Contracts;
 [Immutable]
 public sealed record SweepGrid
 {
-    /// <summary>SGD learning rates (each &gt; 0).</summary>
+    /// <summary>Base learning rates (each &gt; 0).</summary>
     [Id(0)]
     public ImmutableArray<double> LearningRates { get; init; } = [0.01];
 
-    /// <summary>SGD momenta (each in [0, 1)).</summary>
+    /// <summary>SGD momenta (Adam trials ignore them) (each in [0, 1)).</summary>
     [Id(1)]
     public ImmutableArray<double> Momenta { get; init; } = [0.9];
 
@@ -30,4 +30,16 @@ public sealed record SweepGrid
     /// <summary>Seeds (each ≥ 0) for data subset, initialisation and shuffling.</summary>
     [Id(5)]
     public ImmutableArray<int> Seeds { get; init; } = [0];
+
+    /// <summary>Optimizers (<c>sgd</c>, <c>adam</c>, <c>adamw</c>).</summary>
+    [Id(6)]
+    public ImmutableArray<string> Optimizers { get; init; } = ["sgd"];
+
+    /// <summary>Adam's (β₁, β₂) pairs; SGD trials ignore them.</summary>
+    [Id(7)]
+    public ImmutableArray<AdamBetas> Betas { get; init; } = [new(0.9, 0.999)];
+
+    /// <summary>Models as a dimension (canonical texts, see <see cref="TrialSpec.Model"/>); empty: the sweep's one model.</summary>
+    [Id(8)]
+    public ImmutableArray<string> Models { get; init; } = [];
 }

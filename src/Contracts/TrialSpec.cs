@@ -13,7 +13,7 @@ public sealed record TrialSpec
     [Id(1)]
     public required string SweepId { get; init; }
 
-    /// <summary>Dataset name.</summary>
+    /// <summary>Dataset: a catalog name, or the canonical text of a user's NumPy files (<c>npz:{...}</c>, see <c>Orchestrator.Data.DatasetReference</c>).</summary>
     [Id(2)]
     public required string Dataset { get; init; }
 
@@ -21,11 +21,11 @@ public sealed record TrialSpec
     [Id(3)]
     public double Fraction { get; init; }
 
-    /// <summary>Model name.</summary>
+    /// <summary>Model: a catalog name, or the canonical text of a TorchScript file or .NET plugin (see <c>Orchestrator.Data.Models.ModelReference</c>).</summary>
     [Id(4)]
     public required string Model { get; init; }
 
-    /// <summary>SGD learning rate.</summary>
+    /// <summary>Base learning rate.</summary>
     [Id(5)]
     public double LearningRate { get; init; }
 
@@ -84,6 +84,26 @@ public sealed record TrialSpec
     /// <summary>Record the connectome's signals even when the criterion does not read them (see <see cref="SweepDefinition.RecordTopology"/>).</summary>
     [Id(19)]
     public bool RecordTopology { get; init; }
+
+    /// <summary>The optimizer: <c>sgd</c>, <c>adam</c> or <c>adamw</c>.</summary>
+    [Id(20)]
+    public string Optimizer { get; init; } = "sgd";
+
+    /// <summary>Nesterov momentum (SGD only).</summary>
+    [Id(21)]
+    public bool Nesterov { get; init; }
+
+    /// <summary>Adam's β₁.</summary>
+    [Id(22)]
+    public double Beta1 { get; init; } = 0.9;
+
+    /// <summary>Adam's β₂.</summary>
+    [Id(23)]
+    public double Beta2 { get; init; } = 0.999;
+
+    /// <summary>The learning-rate schedule's canonical text: <c>constant</c>, <c>cosine</c>, <c>step(10,0.1)</c>.</summary>
+    [Id(24)]
+    public string Schedule { get; init; } = "constant";
 
     /// <summary>The grain key of the trial's run and topology grains (unique across sweeps).</summary>
     public string GrainKey => $"{SweepId}/{Id}";

@@ -33,6 +33,9 @@ public sealed class OrchestratorOptions
     /// </summary>
     public bool PerTrialMetrics { get; set; }
 
+    /// <summary>Directories whose TorchScript models and plugins this silo loads (<c>--models-dir</c>); null for the default (<c>ORCHESTRATOR_MODELS_DIR</c>, else the working directory).</summary>
+    public IReadOnlyList<string>? ModelDirectories { get; set; }
+
     /// <summary>How often a sweep coordinator checks its running trials (and restarts those whose silo died).</summary>
     public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromSeconds(2);
 }

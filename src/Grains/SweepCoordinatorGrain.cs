@@ -42,10 +42,12 @@ public sealed partial class SweepCoordinatorGrain(
         ArgumentNullException.ThrowIfNull(definition);
         using var activity = OrchestratorMetrics.ActivitySource.StartActivity("sweep submit");
         activity?.SetTag("sweep.id", this.GetPrimaryKeyString());
+        var expanded = TrialExpansion.Expand(definition);
+        SweepPreflight.Check(expanded, options.Value);
         var known = state.State.Trials.ToDictionary(t => t.Spec.Id, StringComparer.Ordinal);
         var trials = ImmutableArray.CreateBuilder<TrialStatus>();
         var added = 0;
-        foreach (var spec in TrialExpansion.Expand(definition))
+        foreach (var spec in expanded)
         {
             if (known.TryGetValue(spec.Id, out var existing))
             {

@@ -183,7 +183,7 @@ public sealed partial class TrainingRunGrain(
     /// <summary>Loads the data and the model on the slot's device, from the trial's checkpoint when resuming.</summary>
     private Task<TrainingSession> OpenSessionAsync(TrialSpec spec, bool resume, SiloSlot slot, CancellationToken cancellationToken)
     {
-        var settings = spec.ToTrainingSettings(options.Value.DataDirectory) with { CudaDeviceIndex = slot.Gpu };
+        var settings = spec.ToTrainingSettings(options.Value.DataDirectory) with { CudaDeviceIndex = slot.Gpu, TrustedModelDirectories = options.Value.ModelDirectories };
         var checkpoint = store.RunCheckpoint(spec);
         return Task.Run(
             () => resume && File.Exists(checkpoint) ? TrainingSession.Resume(checkpoint, settings) : TrainingSession.Create(settings),

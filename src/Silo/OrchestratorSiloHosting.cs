@@ -23,6 +23,7 @@ internal static class OrchestratorSiloHosting
             o.Gpus = settings.Gpus;
             o.TrialsPerGpu = settings.TrialsPerGpu;
             o.DataDirectory = settings.DataDirectory;
+            o.ModelDirectories = settings.ModelDirectories.Count > 0 ? settings.ModelDirectories : null;
         });
         return silo;
     }

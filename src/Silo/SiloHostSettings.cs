@@ -35,6 +35,9 @@ internal sealed record SiloHostSettings
     /// <summary>Dataset directory.</summary>
     public string? DataDirectory { get; init; }
 
+    /// <summary>Directories of trusted user models (<c>--models-dir</c>); empty for the default (see <c>TrustedPath.DefaultTrustedDirectories</c>).</summary>
+    public IReadOnlyList<string> ModelDirectories { get; init; } = [];
+
     /// <summary>Port of the Prometheus scrape endpoint (/metrics on loopback); 0 disables it.</summary>
     public int MetricsPort { get; init; }
 

@@ -21,11 +21,16 @@ internal static class SiloVerb
         var gpus = new Option<string?>("--gpus") { Description = "Comma-separated CUDA device indices, each optionally with its trials at once (0:4,1:4); trials are pinned to their GPU (replaces --slots; sweeps need device cuda)." };
         var trialsPerGpu = new Option<int>("--trials-per-gpu") { Description = "Trials at once on each --gpus entry that gives no count of its own.", DefaultValueFactory = _ => 1 };
         var dataDir = new Option<string?>("--data-dir") { Description = "Dataset directory." };
+        var modelsDir = new Option<string[]>("--models-dir")
+        {
+            Description = "Directory whose TorchScript models and .NET plugins sweeps may load (repeatable; loading runs their code here). Default: ORCHESTRATOR_MODELS_DIR, else the working directory.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var metricsPort = new Option<int>("--metrics-port") { Description = "Prometheus /metrics port on loopback (0: off)." };
         var stopWithStdin = new Option<bool>("--stop-with-stdin") { Description = "Exit when standard input closes (used by the CLI)." };
         var command = new Command("silo", "Run an Orleans silo hosting the orchestration grains.")
         {
-            redis, address, port, gatewayPort, clusterId, checkpoints, slots, gpus, trialsPerGpu, dataDir, metricsPort, stopWithStdin,
+            redis, address, port, gatewayPort, clusterId, checkpoints, slots, gpus, trialsPerGpu, dataDir, modelsDir, metricsPort, stopWithStdin,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -54,6 +59,7 @@ internal static class SiloVerb
                 Gpus = gpuIndices,
                 TrialsPerGpu = gpuTrials,
                 DataDirectory = parse.GetValue(dataDir),
+                ModelDirectories = [.. (parse.GetValue(modelsDir) ?? []).Select(Path.GetFullPath)],
                 MetricsPort = parse.GetValue(metricsPort),
                 StopWithStdin = parse.GetValue(stopWithStdin),
             };

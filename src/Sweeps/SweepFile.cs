@@ -22,14 +22,15 @@ public static class SweepFile
         }
 
         var defaultName = Path.GetFileNameWithoutExtension(path);
-        return Parse(File.ReadAllText(path), defaultName, catalogs);
+        return Parse(File.ReadAllText(path), defaultName, catalogs, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
     /// <summary>Parses and validates sweep JSON; <paramref name="defaultName"/> names a sweep without <c>name</c>.</summary>
     /// <param name="json">The file's text.</param>
     /// <param name="defaultName">The name of a sweep that has none.</param>
     /// <param name="catalogs">The names it may use; null for <see cref="SweepCatalogs.Default"/>.</param>
-    public static SweepFileResult Parse(string json, string defaultName = "sweep", SweepCatalogs? catalogs = null)
+    /// <param name="baseDirectory">The folder relative paths (models, data) are read from; null for the working directory.</param>
+    public static SweepFileResult Parse(string json, string defaultName = "sweep", SweepCatalogs? catalogs = null, string? baseDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         JsonDocument document;
@@ -44,7 +45,7 @@ public static class SweepFile
 
         using (document)
         {
-            var reader = new SweepReader(catalogs ?? SweepCatalogs.Default);
+            var reader = new SweepReader(catalogs ?? SweepCatalogs.Default, baseDirectory ?? Directory.GetCurrentDirectory());
             var definition = reader.ReadSweep(document.RootElement, defaultName);
             var errors = reader.Fields.Errors;
             return errors.Count == 0

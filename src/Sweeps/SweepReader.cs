@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Orchestrator.Contracts;
 using Orchestrator.Data;
+using Orchestrator.Data.Optimization;
 
 namespace Orchestrator.Sweeps;
 
@@ -10,7 +11,7 @@ namespace Orchestrator.Sweeps;
 /// Validates a parsed sweep file against <see cref="SweepSchema"/> and the names of <see cref="SweepCatalogs"/>,
 /// and builds the <see cref="SweepDefinition"/>; every problem goes to <see cref="Fields"/>' errors.
 /// </summary>
-internal sealed class SweepReader(SweepCatalogs catalogs)
+internal sealed class SweepReader(SweepCatalogs catalogs, string baseDirectory)
 {
     /// <summary>The field reader holding every problem found.</summary>
     public JsonFieldReader Fields { get; } = new();
@@ -32,8 +33,10 @@ internal sealed class SweepReader(SweepCatalogs catalogs)
             Fields.Error("name", "must contain at least one ASCII letter or digit (it becomes the sweep id)");
         }
 
-        var dataset = Fields.ReadString(root, "dataset", "dataset", required: true, allowed: catalogs.Datasets.Names);
-        var model = Fields.ReadString(root, "model", "model", required: true, allowed: catalogs.Models.Names);
+        var sources = new SourceFieldReader(Fields, catalogs, baseDirectory);
+        var dataset = sources.ReadDataset(root);
+        var models = sources.ReadModels(root, root.TryGetProperty("grid", out var gridElement) && gridElement.ValueKind == JsonValueKind.Object ? gridElement : null);
+        var model = models.IsDefaultOrEmpty ? null : models[0];
 
         var fractions = Fields.ReadNumberList(root, "fractions", "fractions", [1.0], v => v > 0 && v <= 1, "must be in (0, 1]");
         var grid = ReadGrid(root);
@@ -47,6 +50,12 @@ internal sealed class SweepReader(SweepCatalogs catalogs)
         var maxRestarts = Fields.ReadInt(root, "maxRestarts", 3, 0, 1000);
         var recordTestAccuracy = Fields.ReadBool(root, "recordTestAccuracy", false);
         var recordTopology = Fields.ReadBool(root, "recordTopology", false);
+        var nesterov = Fields.ReadBool(root, "nesterov", false);
+        var schedule = OptimizerFieldReader.ReadSchedule(Fields, root);
+        if (nesterov && (!grid.Optimizers.Contains(OptimizerKinds.Sgd) || grid.Momenta.Contains(0)))
+        {
+            Fields.Error("nesterov", "needs the sgd optimizer and every grid.momentum > 0 (Nesterov's update is momentum's)");
+        }
 
         if (Fields.Errors.Count > 0 || dataset is null || model is null)
         {
@@ -59,7 +68,7 @@ internal sealed class SweepReader(SweepCatalogs catalogs)
             Dataset = dataset,
             Fractions = fractions,
             Model = model,
-            Grid = grid,
+            Grid = models.Length > 1 ? grid with { Models = models } : grid,
             Stopping = stopping,
             MaxEpochs = maxEpochs,
             ProbeSize = probeSize,
@@ -70,6 +79,8 @@ internal sealed class SweepReader(SweepCatalogs catalogs)
             MaxRestarts = maxRestarts,
             RecordTestAccuracy = recordTestAccuracy,
             RecordTopology = recordTopology,
+            Nesterov = nesterov,
+            Schedule = schedule.ToString(),
         };
     }
 
@@ -78,7 +89,7 @@ internal sealed class SweepReader(SweepCatalogs catalogs)
         var defaults = new SweepGrid();
         if (!root.TryGetProperty("grid", out var grid))
         {
-            return defaults;
+            return defaults with { Optimizers = OptimizerFieldReader.ReadOptimizers(Fields, root, null) };
         }
 
         if (grid.ValueKind != JsonValueKind.Object)
@@ -96,6 +107,8 @@ internal sealed class SweepReader(SweepCatalogs catalogs)
             WeightDecays = Fields.ReadNumberList(grid, "weightDecay", "grid.weightDecay", defaults.WeightDecays, v => v >= 0, "must be >= 0"),
             Widths = Fields.ReadNumberList(grid, "width", "grid.width", defaults.Widths, v => v > 0 && v <= 64, "must be in (0, 64]"),
             Seeds = Fields.ReadIntList(grid, "seed", "grid.seed", defaults.Seeds, 0, int.MaxValue),
+            Optimizers = OptimizerFieldReader.ReadOptimizers(Fields, root, grid),
+            Betas = OptimizerFieldReader.ReadBetas(Fields, grid),
         };
     }
 

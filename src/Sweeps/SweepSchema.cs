@@ -13,10 +13,14 @@ public static class SweepSchema
     [
         "name", "dataset", "fractions", "model", "grid", "stopping", "maxEpochs", "probeSize",
         "validationFraction", "concurrency", "device", "checkpointEvery", "maxRestarts", "recordTestAccuracy", "recordTopology",
+        "optimizer", "nesterov", "schedule",
     ];
 
     /// <summary>Lists of the <c>grid</c> object.</summary>
-    public static readonly ImmutableArray<string> GridProperties = ["lr", "momentum", "batchSize", "weightDecay", "width", "seed"];
+    public static readonly ImmutableArray<string> GridProperties = ["lr", "momentum", "batchSize", "weightDecay", "width", "seed", "optimizer", "betas", "model"];
+
+    /// <summary>Properties of a <c>schedule</c> written as an object.</summary>
+    public static readonly ImmutableArray<string> ScheduleProperties = ["name", "stepSize", "gamma", "minFactor"];
 
     /// <summary>Properties of a <c>stopping</c> entry written as an object.</summary>
     public static readonly ImmutableArray<string> StoppingProperties = ["method", "parameters"];

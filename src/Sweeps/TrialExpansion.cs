@@ -46,10 +46,14 @@ public static class TrialExpansion
         var sweepId = SweepIdOf(sweep.Name);
         var trials = new List<TrialSpec>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var models = sweep.Grid.Models.IsDefaultOrEmpty ? [sweep.Model] : sweep.Grid.Models;
         foreach (var fraction in sweep.Fractions)
+        foreach (var model in models)
         foreach (var stopping in sweep.Stopping)
+        foreach (var optimizer in sweep.Grid.Optimizers)
         foreach (var lr in sweep.Grid.LearningRates)
         foreach (var momentum in sweep.Grid.Momenta)
+        foreach (var betas in sweep.Grid.Betas)
         foreach (var batch in sweep.Grid.BatchSizes)
         foreach (var wd in sweep.Grid.WeightDecays)
         foreach (var width in sweep.Grid.Widths)
@@ -61,9 +65,16 @@ public static class TrialExpansion
                 SweepId = sweepId,
                 Dataset = sweep.Dataset,
                 Fraction = fraction,
-                Model = sweep.Model,
+                Model = model,
                 LearningRate = lr,
-                Momentum = momentum,
+
+                // An optimizer's unused settings take fixed values, so the grid's other values collapse into one trial.
+                Optimizer = optimizer,
+                Momentum = optimizer == "sgd" ? momentum : 0,
+                Nesterov = optimizer == "sgd" && sweep.Nesterov,
+                Beta1 = optimizer == "sgd" ? 0.9 : betas.Beta1,
+                Beta2 = optimizer == "sgd" ? 0.999 : betas.Beta2,
+                Schedule = sweep.Schedule,
                 BatchSize = batch,
                 WeightDecay = wd,
                 Width = width,

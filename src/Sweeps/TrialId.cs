@@ -16,7 +16,7 @@ public static class TrialId
     {
         ArgumentNullException.ThrowIfNull(spec);
         var c = CultureInfo.InvariantCulture;
-        return string.Join(
+        var text = string.Join(
             '|',
             "dataset=" + spec.Dataset,
             "fraction=" + spec.Fraction.ToString("R", c),
@@ -32,6 +32,24 @@ public static class TrialId
             "probe=" + spec.ProbeSize.ToString(c),
             "val=" + spec.ValidationFraction.ToString("R", c),
             "device=" + spec.Device);
+
+        // Settings added later join the text only when not at their defaults, so the ids of existing sweeps stay.
+        if (spec.Optimizer != "sgd")
+        {
+            text += $"|optimizer={spec.Optimizer}|betas={spec.Beta1.ToString("R", c)},{spec.Beta2.ToString("R", c)}";
+        }
+
+        if (spec.Nesterov)
+        {
+            text += "|nesterov";
+        }
+
+        if (spec.Schedule != "constant")
+        {
+            text += "|schedule=" + spec.Schedule;
+        }
+
+        return text;
     }
 
     /// <summary>The id of a trial: <c>t</c> followed by the first 12 hex digits of the SHA-256 of its canonical text.</summary>

@@ -15,7 +15,7 @@ public sealed class ConnectomeKernel : IDisposable
     private readonly Tensor _upperIndex;
 
     // Held for the kernel's lifetime: an implicitly converted constant is a temporary Scalar that a
-    // garbage collection may free while libtorch reads it (see SgdMomentum).
+    // garbage collection may free while libtorch reads it (see ParameterOptimizer).
     private readonly Scalar _one = 1f.ToScalar();
 
     /// <summary>Prepares the kernel for <paramref name="neurons"/> neurons on <paramref name="device"/>.</summary>

@@ -33,7 +33,7 @@ public sealed record PreparedData(LabelledImages Train, LabelledImages? Validati
     {
         ArgumentNullException.ThrowIfNull(settings);
         var key = $"{settings.Dataset}|{DataDirectory.Resolve(settings.DataDirectory)}";
-        var lazy = _cache.GetOrAdd(key, _ => new Lazy<DatasetSplit>(() => DatasetCatalog.Default.Load(settings.Dataset, settings.DataDirectory)));
+        var lazy = _cache.GetOrAdd(key, _ => new Lazy<DatasetSplit>(() => DatasetSource.Load(settings.Dataset, settings.DataDirectory)));
         DatasetSplit dataset;
         try
         {

@@ -5,7 +5,9 @@ namespace Orchestrator.Training;
 
 /// <summary>
 /// The checkpoint file: magic, version, the settings fingerprint, epoch, shuffle-generator state,
-/// every parameter and momentum buffer as raw float32, and a SHA-256 of everything before it. It is
+/// every parameter, the optimizer's step count and state slots (version 2; version 1 held SGD's momentum
+/// buffers only and is still read), the model's buffers (e.g. batch-norm statistics; stored as float32,
+/// exact for float32 buffers and for counters below 2²⁴), all as raw float32, and a SHA-256 of everything before it. It is
 /// written to a temporary file in the same directory and renamed over the target, so a crash never
 /// leaves a half-written checkpoint under the real name.
 /// </summary>
@@ -14,12 +16,17 @@ internal sealed record TrainingCheckpoint(
     int Epoch,
     ulong ShuffleState,
     IReadOnlyList<TrainingCheckpoint.TensorBlob> Parameters,
-    IReadOnlyList<TrainingCheckpoint.TensorBlob?> MomentumBuffers)
+    long OptimizerSteps,
+    IReadOnlyList<TrainingCheckpoint.StateSlot> OptimizerSlots,
+    IReadOnlyList<TrainingCheckpoint.TensorBlob> ModelBuffers)
 {
     private const string Magic = "ORCHCKPT";
-    private const int Version = 1;
+    private const int Version = 2;
 
     internal sealed record TensorBlob(string Name, long[] Shape, float[] Values);
+
+    /// <summary>One optimizer state slot (e.g. <c>momentum</c>): a tensor per parameter, null before its first update.</summary>
+    internal sealed record StateSlot(string Name, IReadOnlyList<TensorBlob?> Tensors);
 
     public void WriteAtomically(string path)
     {
@@ -72,9 +79,9 @@ internal sealed record TrainingCheckpoint(
             using var reader = new BinaryReader(new MemoryStream(body.ToArray()), Encoding.UTF8);
             reader.ReadBytes(Magic.Length);
             var version = reader.ReadInt32();
-            if (version != Version)
+            if (version is < 1 or > Version)
             {
-                throw new CheckpointException($"checkpoint {path} has format version {version}; this build reads version {Version}.");
+                throw new CheckpointException($"checkpoint {path} has format version {version}; this build reads versions 1 to {Version}.");
             }
 
             var fingerprint = reader.ReadString();
@@ -87,14 +94,29 @@ internal sealed record TrainingCheckpoint(
                 parameters.Add(ReadBlob(reader));
             }
 
-            var buffers = new List<TensorBlob?>();
+            if (version == 1)
+            {
+                // Version 1 was SGD only: its one slot, the momentum buffers, needs no step count.
+                return new TrainingCheckpoint(fingerprint, epoch, shuffle, parameters, 0, [new StateSlot("momentum", ReadOptionalBlobs(reader))], []);
+            }
+
+            var steps = reader.ReadInt64();
+            var slots = new List<StateSlot>();
             count = reader.ReadInt32();
             for (var i = 0; i < count; i++)
             {
-                buffers.Add(reader.ReadBoolean() ? ReadBlob(reader) : null);
+                var name = reader.ReadString();
+                slots.Add(new StateSlot(name, ReadOptionalBlobs(reader)));
             }
 
-            return new TrainingCheckpoint(fingerprint, epoch, shuffle, parameters, buffers);
+            var buffers = new List<TensorBlob>();
+            count = reader.ReadInt32();
+            for (var i = 0; i < count; i++)
+            {
+                buffers.Add(ReadBlob(reader));
+            }
+
+            return new TrainingCheckpoint(fingerprint, epoch, shuffle, parameters, steps, slots, buffers);
         }
         catch (EndOfStreamException ex)
         {
@@ -117,14 +139,26 @@ internal sealed record TrainingCheckpoint(
             WriteBlob(writer, p);
         }
 
-        writer.Write(MomentumBuffers.Count);
-        foreach (var b in MomentumBuffers)
+        writer.Write(OptimizerSteps);
+        writer.Write(OptimizerSlots.Count);
+        foreach (var slot in OptimizerSlots)
         {
-            writer.Write(b is not null);
-            if (b is not null)
+            writer.Write(slot.Name);
+            writer.Write(slot.Tensors.Count);
+            foreach (var b in slot.Tensors)
             {
-                WriteBlob(writer, b);
+                writer.Write(b is not null);
+                if (b is not null)
+                {
+                    WriteBlob(writer, b);
+                }
             }
+        }
+
+        writer.Write(ModelBuffers.Count);
+        foreach (var b in ModelBuffers)
+        {
+            WriteBlob(writer, b);
         }
 
         writer.Flush();
@@ -142,6 +176,18 @@ internal sealed record TrainingCheckpoint(
 
         writer.Write(blob.Values.Length);
         writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(blob.Values.AsSpan()));
+    }
+
+    private static List<TensorBlob?> ReadOptionalBlobs(BinaryReader reader)
+    {
+        var blobs = new List<TensorBlob?>();
+        var count = reader.ReadInt32();
+        for (var i = 0; i < count; i++)
+        {
+            blobs.Add(reader.ReadBoolean() ? ReadBlob(reader) : null);
+        }
+
+        return blobs;
     }
 
     private static TensorBlob ReadBlob(BinaryReader reader)

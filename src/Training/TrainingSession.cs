@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using Orchestrator.Data;
 using Orchestrator.Data.Models;
+using Orchestrator.Data.Optimization;
 using Orchestrator.Training.Models;
+using Orchestrator.Training.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -24,7 +26,7 @@ public sealed class TrainingSession : IDisposable
 
     private readonly Device _device;
     private readonly ConnectomeNetwork _network;
-    private readonly SgdMomentum _optimizer;
+    private readonly ParameterOptimizer _optimizer;
     private readonly ConnectomeKernel _kernel;
     private readonly DeterministicRandom _shuffle;
     private readonly Tensor _trainX;
@@ -35,6 +37,7 @@ public sealed class TrainingSession : IDisposable
     private readonly Tensor _testY;
     private readonly Tensor _probeX;
     private readonly (string Name, Tensor Tensor)[] _parameters;
+    private readonly (string Name, Tensor Tensor)[] _buffers;
 
     // add_ without an alpha converts 1 to a temporary torch Scalar that a GC may free mid-call; an integer
     // 1 serves both the float loss sum and the integer count of correct answers.
@@ -47,11 +50,12 @@ public sealed class TrainingSession : IDisposable
         Settings = settings;
         DataDescription = data.Description;
         _device = device;
-        _network = ModelCatalog.Create(settings.Model, data.Train.Channels, data.Train.Height, data.Train.Width, data.Train.Classes, settings.WidthMultiplier, settings.ConvolutionsPerBlock);
+        _network = ModelFactory.Create(settings, data.Train);
         _network.Initialise(new DeterministicRandom(settings.Seed, PreparedData.InitialisationStream));
-        _network.to(device);
-        _parameters = [.. _network.named_parameters().Select(p => (p.name, (Tensor)p.parameter))];
-        _optimizer = new SgdMomentum(_parameters.Select(p => p.Tensor), settings.LearningRate, settings.Momentum, settings.WeightDecay);
+        _network.MoveTo(device);
+        _parameters = [.. _network.TrainableParameters()];
+        _buffers = [.. _network.StateBuffers()];
+        _optimizer = OptimizerFactory.Create(settings, _parameters.Select(p => p.Tensor));
         _kernel = new ConnectomeKernel(_network.ConnectomeSize, device);
         _shuffle = new DeterministicRandom(settings.Seed, PreparedData.ShuffleStream);
         (_trainX, _trainY) = ToDevice(data.Train);
@@ -144,8 +148,8 @@ public sealed class TrainingSession : IDisposable
             }
         }
 
-        Require(DatasetCatalog.Default.IsKnown(settings.Dataset), $"dataset '{settings.Dataset}' is unknown (known: {string.Join(", ", DatasetCatalog.Default.Names)}).");
-        Require(ModelDescriptorCatalog.Default.IsKnown(settings.Model), $"model '{settings.Model}' is unknown (known: {string.Join(", ", ModelDescriptorCatalog.Default.Names)}).");
+        Require(DatasetSource.IsKnown(settings.Dataset), $"dataset '{settings.Dataset}' is unknown (known: {string.Join(", ", DatasetCatalog.Default.Names)}).");
+        Require(ModelSource.IsKnown(settings.Model), $"model '{settings.Model}' is unknown (known: {string.Join(", ", ModelDescriptorCatalog.Default.Names)}).");
         Require(settings.Fraction > 0 && settings.Fraction <= 1, $"fraction is {settings.Fraction}; it must be in (0, 1].");
         Require(settings.LearningRate > 0 && double.IsFinite(settings.LearningRate), $"learning rate is {settings.LearningRate}; it must be > 0.");
         Require(settings.Momentum >= 0 && settings.Momentum < 1, $"momentum is {settings.Momentum}; it must be in [0, 1).");
@@ -156,6 +160,10 @@ public sealed class TrainingSession : IDisposable
         Require(TrainingDevices.IsKnown(settings.Device), $"device '{settings.Device}' must be {TrainingDevices.Listed}.");
         Require(settings.WidthMultiplier > 0 && double.IsFinite(settings.WidthMultiplier), $"width multiplier is {settings.WidthMultiplier}; it must be > 0.");
         Require(settings.ConvolutionsPerBlock >= 1, $"convolutions per block is {settings.ConvolutionsPerBlock}; it must be ≥ 1.");
+        Require(OptimizerKinds.IsKnown(settings.Optimizer), $"optimizer '{settings.Optimizer}' is unknown; allowed: {string.Join(", ", OptimizerKinds.Names)}.");
+        Require(!settings.Nesterov || (settings.Optimizer == OptimizerKinds.Sgd && settings.Momentum > 0), "nesterov needs the sgd optimizer and a momentum > 0.");
+        Require(settings.Beta1 >= 0 && settings.Beta1 < 1 && settings.Beta2 >= 0 && settings.Beta2 < 1, $"betas are ({settings.Beta1}, {settings.Beta2}); each must be in [0, 1).");
+        Require(settings.ScheduleHorizon >= 1, $"schedule horizon is {settings.ScheduleHorizon}; it must be ≥ 1.");
     }
 
     /// <summary>
@@ -171,6 +179,14 @@ public sealed class TrainingSession : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var clock = Stopwatch.StartNew();
+        _optimizer.SetLearningRate(Settings.LearningRate * Settings.Schedule.Factor(_completedEpochs, Settings.ScheduleHorizon));
+        if (UserModelReference.IsReference(Settings.Model))
+        {
+            // A user's model (TorchScript or plugin) draws its randomness (dropout) from torch's global generator, which no checkpoint holds:
+            // seeding it from the run's seed and epoch makes an epoch replay bit for bit after a resume.
+            manual_seed((Settings.Seed * 100_003L) + _completedEpochs);
+        }
+
         var trainingLoss = TrainOneEpoch(cancellationToken);
         var trainTime = clock.Elapsed;
         _completedEpochs++;
@@ -242,8 +258,11 @@ public sealed class TrainingSession : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var parameters = _parameters.Select(p => Blob(p.Name, p.Tensor)).ToArray();
-        var buffers = _optimizer.Buffers.Select((b, i) => b is null ? null : Blob(_parameters[i].Name, b)).ToArray();
-        new TrainingCheckpoint(Fingerprint(Settings), _completedEpochs, _shuffle.State, parameters, buffers).WriteAtomically(path);
+        var slots = _optimizer.SlotNames
+            .Select((name, s) => new TrainingCheckpoint.StateSlot(name, [.. _optimizer.Slot(s).Select((b, i) => b is null ? null : Blob(_parameters[i].Name, b))]))
+            .ToArray();
+        var buffers = _buffers.Select(b => Blob(b.Name, b.Tensor)).ToArray();
+        new TrainingCheckpoint(Fingerprint(Settings), _completedEpochs, _shuffle.State, parameters, _optimizer.Steps, slots, buffers).WriteAtomically(path);
     }
 
     /// <summary>A device-side copy of what a checkpoint now would hold (for a stop decided while the next epoch trains); the caller disposes it.</summary>
@@ -251,9 +270,11 @@ public sealed class TrainingSession : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var noGrad = no_grad();
-        var parameters = _parameters.Select(p => (p.Name, p.Tensor.detach().clone().DetachFromDisposeScope())).ToArray();
-        var buffers = _optimizer.Buffers.Select(b => b?.detach().clone().DetachFromDisposeScope()).ToArray();
-        return new TrainingStateCopy(Fingerprint(Settings), _completedEpochs, _shuffle.State, parameters, buffers);
+        static Tensor Clone(Tensor t) => t.detach().clone().DetachFromDisposeScope();
+        var parameters = _parameters.Select(p => (p.Name, Clone(p.Tensor))).ToArray();
+        var slots = _optimizer.SlotNames.Select((name, s) => (name, _optimizer.Slot(s).Select(t => t is null ? null : Clone(t)).ToArray())).ToArray();
+        var buffers = _buffers.Select(b => (b.Name, Clone(b.Tensor))).ToArray();
+        return new TrainingStateCopy(Fingerprint(Settings), _completedEpochs, _shuffle.State, parameters, _optimizer.Steps, slots, buffers);
     }
 
     /// <summary>Puts the run back to <paramref name="copy"/>'s epoch: weights, momentum, shuffle state and epoch count.</summary>
@@ -265,9 +286,22 @@ public sealed class TrainingSession : IDisposable
         for (var i = 0; i < _parameters.Length; i++)
         {
             _parameters[i].Tensor.copy_(copy.Parameters[i].Tensor);
-            _optimizer.SetBuffer(i, copy.Buffers[i]?.clone());
         }
 
+        for (var s = 0; s < copy.Slots.Length; s++)
+        {
+            for (var i = 0; i < _parameters.Length; i++)
+            {
+                _optimizer.SetSlot(s, i, copy.Slots[s].Tensors[i]?.clone());
+            }
+        }
+
+        for (var i = 0; i < _buffers.Length; i++)
+        {
+            _buffers[i].Tensor.copy_(copy.Buffers[i].Tensor);
+        }
+
+        _optimizer.Steps = copy.OptimizerSteps;
         _completedEpochs = copy.Epoch;
         _shuffle.State = copy.ShuffleState;
     }
@@ -276,11 +310,10 @@ public sealed class TrainingSession : IDisposable
     public IReadOnlyList<WeightMatrix> NeuralPersistenceWeights()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var names = _network.named_modules().Where(m => m.module is TorchSharp.Modules.Linear).Select(m => m.name).ToArray();
-        return [.. _network.FullyConnectedLayers.Select((layer, i) =>
+        return [.. _network.NeuralPersistenceWeights().Select(layer =>
         {
-            using var weight = layer.weight!.detach().cpu();
-            return new WeightMatrix(i < names.Length ? names[i] : $"fc{i + 1}", (int)weight.shape[0], (int)weight.shape[1], weight.data<float>().ToArray());
+            using var weight = layer.Weight.detach().cpu();
+            return new WeightMatrix(layer.Name, (int)weight.shape[0], (int)weight.shape[1], weight.data<float>().ToArray());
         })];
     }
 
@@ -323,7 +356,7 @@ public sealed class TrainingSession : IDisposable
             using var batchScope = NewDisposeScope();
             var logits = _network.forward(x.narrow(0, start, length));
             var loss = nn.functional.cross_entropy(logits, y.narrow(0, start, length));
-            _network.zero_grad(set_to_none: true);
+            _network.ClearGradients();
             loss.backward();
             _optimizer.Step();
             if (onCpu)
@@ -364,7 +397,7 @@ public sealed class TrainingSession : IDisposable
 
     private (Tensor X, Tensor Y) ToDevice(LabelledImages images)
     {
-        var x = tensor(images.Pixels, [images.Count, images.Channels, images.Height, images.Width]);
+        var x = tensor(images.Pixels, [images.Count, .. images.ItemShape.Select(d => (long)d)]);
         var y = tensor(images.Labels.Select(l => (long)l).ToArray(), ScalarType.Int64);
         if (_device.type == DeviceType.CPU)
         {
@@ -379,9 +412,19 @@ public sealed class TrainingSession : IDisposable
 
     private void Restore(TrainingCheckpoint checkpoint, string path)
     {
-        if (checkpoint.Parameters.Count != _parameters.Length || checkpoint.MomentumBuffers.Count != _parameters.Length)
+        if (checkpoint.Parameters.Count != _parameters.Length)
         {
             throw new CheckpointException($"checkpoint {path} holds {checkpoint.Parameters.Count} parameters; the model has {_parameters.Length}.");
+        }
+
+        if (!checkpoint.OptimizerSlots.Select(s => s.Name).SequenceEqual(_optimizer.SlotNames) || checkpoint.OptimizerSlots.Any(s => s.Tensors.Count != _parameters.Length))
+        {
+            throw new CheckpointException($"checkpoint {path} holds optimizer state [{string.Join(", ", checkpoint.OptimizerSlots.Select(s => s.Name))}]; {Settings.Optimizer} keeps [{string.Join(", ", _optimizer.SlotNames)}] for {_parameters.Length} parameters.");
+        }
+
+        if (checkpoint.ModelBuffers.Count != 0 && checkpoint.ModelBuffers.Count != _buffers.Length)
+        {
+            throw new CheckpointException($"checkpoint {path} holds {checkpoint.ModelBuffers.Count} model buffers; the model has {_buffers.Length}.");
         }
 
         using var noGrad = no_grad();
@@ -399,9 +442,27 @@ public sealed class TrainingSession : IDisposable
                 parameter.copy_(source);
             }
 
-            var buffer = checkpoint.MomentumBuffers[i];
-            _optimizer.SetBuffer(i, buffer is null ? null : tensor(buffer.Values, buffer.Shape).to(_device));
+            for (var slot = 0; slot < checkpoint.OptimizerSlots.Count; slot++)
+            {
+                var state = checkpoint.OptimizerSlots[slot].Tensors[i];
+                _optimizer.SetSlot(slot, i, state is null ? null : tensor(state.Values, state.Shape).to(_device));
+            }
         }
+
+        for (var i = 0; i < checkpoint.ModelBuffers.Count; i++)
+        {
+            var (name, buffer) = _buffers[i];
+            var blob = checkpoint.ModelBuffers[i];
+            if (blob.Name != name || !blob.Shape.SequenceEqual(buffer.shape))
+            {
+                throw new CheckpointException($"checkpoint {path}: buffer {i} is {blob.Name} [{string.Join(", ", blob.Shape)}] but the model has {name} [{string.Join(", ", buffer.shape)}].");
+            }
+
+            using var source = tensor(blob.Values, blob.Shape);
+            buffer.copy_(source);
+        }
+
+        _optimizer.Steps = checkpoint.OptimizerSteps;
 
         _completedEpochs = checkpoint.Epoch;
         _shuffle.State = checkpoint.ShuffleState;
@@ -409,12 +470,36 @@ public sealed class TrainingSession : IDisposable
 
     internal static TrainingCheckpoint.TensorBlob Blob(string name, Tensor t)
     {
-        using var host = t.detach().cpu();
+        using var host = t.detach().cpu().to_type(ScalarType.Float32);
         return new TrainingCheckpoint.TensorBlob(name, [.. t.shape], host.data<float>().ToArray());
     }
 
     /// <summary>The settings that fix the trajectory (the device and data location may change on resume).</summary>
-    private static string Fingerprint(TrainingSettings s) => JsonSerializer.Serialize(new SortedDictionary<string, string>
+    /// <remarks>Settings added later appear only when not at their default, so older checkpoints still resume.</remarks>
+    private static string Fingerprint(TrainingSettings s)
+    {
+        var fields = BaseFingerprint(s);
+        if (s.Optimizer != OptimizerKinds.Sgd)
+        {
+            fields["optimizer"] = s.Optimizer;
+            fields["betas"] = $"{s.Beta1.ToString("R", CultureInfo.InvariantCulture)},{s.Beta2.ToString("R", CultureInfo.InvariantCulture)}";
+        }
+
+        if (s.Nesterov)
+        {
+            fields["nesterov"] = "true";
+        }
+
+        if (!s.Schedule.IsConstant)
+        {
+            fields["schedule"] = s.Schedule.ToString();
+            fields["horizon"] = s.ScheduleHorizon.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return JsonSerializer.Serialize(fields);
+    }
+
+    private static SortedDictionary<string, string> BaseFingerprint(TrainingSettings s) => new()
     {
         ["dataset"] = s.Dataset,
         ["fraction"] = s.Fraction.ToString("R", CultureInfo.InvariantCulture),
@@ -428,5 +513,5 @@ public sealed class TrainingSession : IDisposable
         ["validation"] = s.ValidationFraction.ToString("R", CultureInfo.InvariantCulture),
         ["width"] = s.WidthMultiplier.ToString("R", CultureInfo.InvariantCulture),
         ["depth"] = s.ConvolutionsPerBlock.ToString(CultureInfo.InvariantCulture),
-    });
+    };
 }

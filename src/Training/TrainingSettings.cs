@@ -45,4 +45,25 @@ public sealed record TrainingSettings(
     /// device. Not part of a checkpoint's settings: a run may resume on another GPU or on the CPU.
     /// </summary>
     public int? CudaDeviceIndex { get; init; }
+
+    /// <summary>The optimizer: <c>sgd</c> (the paper's), <c>adam</c> or <c>adamw</c> (see <see cref="Data.Optimization.OptimizerKinds"/>).</summary>
+    public string Optimizer { get; init; } = Data.Optimization.OptimizerKinds.Sgd;
+
+    /// <summary>Nesterov momentum for <c>sgd</c> (needs a momentum &gt; 0).</summary>
+    public bool Nesterov { get; init; }
+
+    /// <summary>Adam's β₁ (decay of the first moment), in [0, 1).</summary>
+    public double Beta1 { get; init; } = 0.9;
+
+    /// <summary>Adam's β₂ (decay of the second moment), in [0, 1).</summary>
+    public double Beta2 { get; init; } = 0.999;
+
+    /// <summary>The learning-rate schedule over epochs.</summary>
+    public Data.Optimization.LearningRateSchedule Schedule { get; init; } = Data.Optimization.LearningRateSchedule.Constant;
+
+    /// <summary>Directories whose TorchScript files and plugins this process may load; null for <see cref="Data.TrustedPath.DefaultTrustedDirectories"/>. Not part of a checkpoint's settings.</summary>
+    public IReadOnlyList<string>? TrustedModelDirectories { get; init; }
+
+    /// <summary>The epoch limit a cosine schedule anneals over (the trial's maximum epochs).</summary>
+    public int ScheduleHorizon { get; init; } = 100;
 }

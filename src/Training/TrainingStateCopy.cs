@@ -3,34 +3,49 @@ using static TorchSharp.torch;
 namespace Orchestrator.Training;
 
 /// <summary>
-/// Everything a checkpoint holds (weights, momentum buffers, epoch, shuffle state), cloned on the training device:
-/// the model at an epoch whose stopping decision is still being computed, so a stop there can restore it bit for
-/// bit (<see cref="TrainingSession.RestoreState"/>) and its checkpoint can be written off the training path.
-/// A device-side clone is one memory copy per tensor; reading the values to the host happens only in <see cref="Save"/>.
+/// Everything a checkpoint holds (weights, every optimizer state slot and its step count, model buffers, epoch,
+/// shuffle state), cloned on the training device: the model at an epoch whose stopping decision is still being
+/// computed, so a stop there can restore it bit for bit (<see cref="TrainingSession.RestoreState"/>) and its
+/// checkpoint can be written off the training path. A device-side clone is one memory copy per tensor; reading the
+/// values to the host happens only in <see cref="Save"/>.
 /// </summary>
 public sealed class TrainingStateCopy : IDisposable
 {
     private readonly string _fingerprint;
     private readonly ulong _shuffle;
 
-    internal TrainingStateCopy(string fingerprint, int epoch, ulong shuffle, (string Name, Tensor Tensor)[] parameters, Tensor?[] buffers)
+    internal TrainingStateCopy(
+        string fingerprint,
+        int epoch,
+        ulong shuffle,
+        (string Name, Tensor Tensor)[] parameters,
+        long optimizerSteps,
+        (string Name, Tensor?[] Tensors)[] slots,
+        (string Name, Tensor Tensor)[] buffers)
     {
         _fingerprint = fingerprint;
         Epoch = epoch;
         _shuffle = shuffle;
         Parameters = parameters;
+        OptimizerSteps = optimizerSteps;
+        Slots = slots;
         Buffers = buffers;
     }
 
     /// <summary>The epoch the copy holds.</summary>
     public int Epoch { get; }
 
-    /// <summary>Bytes the copy occupies on the training device (parameters and momentum buffers).</summary>
-    public long Bytes => Parameters.Sum(p => p.Tensor.NumberOfElements * p.Tensor.ElementSize) + Buffers.Sum(b => b is null ? 0 : b.NumberOfElements * b.ElementSize);
+    /// <summary>Bytes the copy occupies on the training device (parameters, optimizer state and model buffers).</summary>
+    public long Bytes =>
+        Parameters.Sum(p => Size(p.Tensor)) + Slots.Sum(s => s.Tensors.Sum(t => t is null ? 0 : Size(t))) + Buffers.Sum(b => Size(b.Tensor));
 
     internal (string Name, Tensor Tensor)[] Parameters { get; }
 
-    internal Tensor?[] Buffers { get; }
+    internal long OptimizerSteps { get; }
+
+    internal (string Name, Tensor?[] Tensors)[] Slots { get; }
+
+    internal (string Name, Tensor Tensor)[] Buffers { get; }
 
     internal ulong ShuffleState => _shuffle;
 
@@ -42,7 +57,9 @@ public sealed class TrainingStateCopy : IDisposable
             Epoch,
             _shuffle,
             [.. Parameters.Select(p => TrainingSession.Blob(p.Name, p.Tensor))],
-            [.. Buffers.Select((b, i) => b is null ? null : TrainingSession.Blob(Parameters[i].Name, b))]).WriteAtomically(path);
+            OptimizerSteps,
+            [.. Slots.Select(s => new TrainingCheckpoint.StateSlot(s.Name, [.. s.Tensors.Select((t, i) => t is null ? null : TrainingSession.Blob(Parameters[i].Name, t))]))],
+            [.. Buffers.Select(b => TrainingSession.Blob(b.Name, b.Tensor))]).WriteAtomically(path);
 
     /// <inheritdoc />
     public void Dispose()
@@ -52,9 +69,19 @@ public sealed class TrainingStateCopy : IDisposable
             tensor.Dispose();
         }
 
-        foreach (var buffer in Buffers)
+        foreach (var (_, tensors) in Slots)
         {
-            buffer?.Dispose();
+            foreach (var tensor in tensors)
+            {
+                tensor?.Dispose();
+            }
+        }
+
+        foreach (var (_, tensor) in Buffers)
+        {
+            tensor.Dispose();
         }
     }
+
+    private static long Size(Tensor tensor) => tensor.NumberOfElements * tensor.ElementSize;
 }

@@ -54,6 +54,12 @@ public static class EpochSnapshotConversion
         {
             WidthMultiplier = spec.Width,
             DataDirectory = dataDirectory,
+            Optimizer = spec.Optimizer,
+            Nesterov = spec.Nesterov,
+            Beta1 = spec.Beta1,
+            Beta2 = spec.Beta2,
+            Schedule = Data.Optimization.LearningRateSchedule.Parse(spec.Schedule),
+            ScheduleHorizon = spec.MaxEpochs,
         };
     }
 }

@@ -26,6 +26,10 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("--stop", "sometimes", "--stop")]
     [InlineData("--model", "resnet", "--model")]
     [InlineData("--validation-fraction", "1", "--validation-fraction")]
+    [InlineData("--optimizer", "rmsprop", "--optimizer")]
+    [InlineData("--schedule", "linear", "--schedule")]
+    [InlineData("--dataset", "missing.npz", "--dataset: 'missing.npz' does not exist")]
+    [InlineData("--model", "missing.pt", "--model: 'missing.pt' does not exist")]
     public async Task Invalid_argument_exits_with_code_2_naming_the_option_before_any_work(string option, string value, string named)
     {
         var args = new List<string> { "train", "--dataset", "synthetic" };

@@ -41,6 +41,21 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Local_run_of_a_model_the_silo_refuses_exits_2_naming_the_field_and_writes_no_results()
+    {
+        var npz = Path.Combine(_directory, "data.npz");
+        TestData.NpyFiles.Archive(npz, TestData.NpyFiles.Separable(train: 30, test: 9, features: 12, classes: 3));
+        var model = Path.Combine(AppContext.BaseDirectory, "torchscript", "bad_logits.pt");
+        var file = Path.Combine(_directory, "local-bad-model.json");
+        File.WriteAllText(file, $$"""{ "dataset": {"npz": "data.npz"}, "model": {"torchscript": "{{model}}"}, "stopping": ["top"], "maxEpochs": 2, "probeSize": 8 }""");
+        var results = Path.Combine(_directory, "results");
+        var (code, stdout, stderr) = await RunAsync("local", "run", file, "--results", results);
+        Assert.True(code == ExitCodes.BadInput, stderr + stdout);
+        Assert.Contains("error: model: forward returned shape [2]", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(results, "local-bad-model")));
+    }
+
+    [Fact]
     public async Task Local_run_starts_a_silo_runs_the_sweep_and_writes_the_results()
     {
         var results = Path.Combine(_directory, "results");

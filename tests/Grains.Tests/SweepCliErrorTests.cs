@@ -33,6 +33,22 @@ public sealed class SweepCliErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bad_numpy_data_set_exits_2_naming_the_dataset_before_any_silo_starts()
+    {
+        var arrays = TestData.NpyFiles.Separable(train: 12, test: 6);
+        arrays["y_train"] = TestData.NpyFiles.Array("<i8", [12], new long[] { 0, 1, 2, 0, 1, -3, 0, 1, 2, 0, 1, 2 });
+        TestData.NpyFiles.Archive(Path.Combine(_directory, "bad.npz"), arrays);
+        var file = Path.Combine(_directory, "bad-data.json");
+        File.WriteAllText(file, """{ "dataset": {"npz": "bad.npz"}, "model": "mlp-small", "stopping": ["top"] }""");
+        var results = Path.Combine(_directory, "results");
+        var (code, _, stderr) = await RunAsync("local", "run", file, "--results", results);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("dataset: ", stderr, StringComparison.Ordinal);
+        Assert.Contains("label -3 at index 5", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(results));
+    }
+
+    [Fact]
     public async Task A_missing_sweep_file_exits_2()
     {
         var (code, _, stderr) = await RunAsync("sweep", "submit", Path.Combine(_directory, "missing.json"), "--redis", "127.0.0.1:1");

@@ -19,7 +19,7 @@ public sealed class TorchScalarLifetimeTests
         var offenders = new List<string>();
         foreach (var method in AllMethods(typeof(TrainingSession).Assembly))
         {
-            foreach (var callee in CalledMethods(method).Where(c => MakesTemporaryScalar(c)))
+            foreach (var callee in CalledMethods(method).Where(c => MakesTemporaryScalar(c) && !IsScriptCallWithTensorArguments(c)))
             {
                 offenders.Add($"{method.DeclaringType?.FullName}.{method.Name} calls {callee.DeclaringType?.Name}.{callee}");
             }
@@ -28,9 +28,22 @@ public sealed class TorchScalarLifetimeTests
         Assert.True(offenders.Count == 0, string.Join(Environment.NewLine, offenders.Distinct()));
     }
 
+    /// <summary>
+    /// A TorchScript module's <c>forward</c>/<c>invoke</c> convert only number arguments to Scalars (in
+    /// <c>DetermineArgumentTypeRefs</c>); <see cref="TorchScriptNetwork"/> passes tensors alone, so those calls make
+    /// no Scalar. They are exempt by name, and <see cref="The_scan_finds_temporary_scalars_where_they_are"/> pins
+    /// that the scan does flag them, so the exemption stays deliberate.
+    /// </summary>
+    private static bool IsScriptCallWithTensorArguments(MethodBase callee) =>
+        callee.DeclaringType is { } type && type.Assembly == typeof(Scalar).Assembly
+        && type.Name.StartsWith("ScriptModule", StringComparison.Ordinal) && callee.Name is "forward" or "invoke";
+
     [Fact]
     public void The_scan_finds_temporary_scalars_where_they_are()
     {
+        var invoke = typeof(torch.jit.ScriptModule).GetMethods().Single(m => m.Name == nameof(torch.jit.ScriptModule.invoke) && !m.IsGenericMethod);
+        Assert.True(MakesTemporaryScalar(invoke) && IsScriptCallWithTensorArguments(invoke));
+
         // Guards the scan itself: the TorchSharp methods that failed under a collecting thread must be caught,
         // those that take a Scalar from the caller must not.
         Assert.True(MakesTemporaryScalar(typeof(torch.nn.functional).GetMethods().Single(m => m.Name == "leaky_relu")));
@@ -49,7 +62,7 @@ public sealed class TorchScalarLifetimeTests
         // With one temporary left (the optimiser's add_(g), alpha 1) this loop failed in 3 of 4 runs,
         // libtorch reading a freed Scalar; with held Scalars it must not.
         using var parameter = torch.randn([64, 32]).requires_grad_(true);
-        using var optimizer = new SgdMomentum([parameter], learningRate: 1e-6, momentum: 0.9, weightDecay: 1e-4);
+        using var optimizer = new Orchestrator.Training.Optimizers.SgdMomentum([parameter], learningRate: 1e-6, momentum: 0.9, weightDecay: 1e-4);
         using var kernel = new ConnectomeKernel(32, torch.CPU);
         var stop = 0;
         var collector = new Thread(() =>

@@ -16,7 +16,9 @@ internal static class TrainArgumentRules
 {
     public static Command AddTo(Command train)
     {
-        Require(Option<string>(train, "--dataset"), DatasetCatalog.Default.IsKnown, d => $"--dataset '{d}' is unknown; use one of {string.Join(", ", DatasetCatalog.Default.Names)} (see `orchestrator data list`).");
+        Require(Option<string>(train, "--dataset"), d => TrainFiles.IsNpz(d) ? File.Exists(d) : DatasetCatalog.Default.IsKnown(d), d => TrainFiles.IsNpz(d) ? $"--dataset: '{d}' does not exist." : $"--dataset '{d}' is unknown; use one of {string.Join(", ", DatasetCatalog.Default.Names)} (see `orchestrator data list`), or a FILE.npz.");
+        Require(Option<string>(train, "--optimizer"), Data.Optimization.OptimizerKinds.IsKnown, o => $"--optimizer '{o}' is unknown; use one of {string.Join(", ", Data.Optimization.OptimizerKinds.Names)}.");
+        Require(Option<string>(train, "--schedule"), TrainFiles.IsSchedule, s => $"--schedule '{s}' is not a schedule; use constant, cosine, cosine(min=F) or step(N,GAMMA).");
         Require(Option<double>(train, "--fraction"), f => f > 0 && f <= 1, f => $"--fraction is {F(f)}; it must be in (0, 1] (e.g. 0.1 for 10% of the training set).");
         Require(Option<int>(train, "--epochs"), e => e >= 1, e => $"--epochs is {e}; it must be ≥ 1.");
         Require(Option<double>(train, "--lr"), r => r > 0 && double.IsFinite(r), r => $"--lr is {F(r)}; it must be > 0.");
@@ -27,7 +29,7 @@ internal static class TrainArgumentRules
         Require(Option<double?>(train, "--validation-fraction"), v => v is null || (v >= 0 && v < 1), v => $"--validation-fraction is {F(v ?? 0)}; it must be in [0, 1).");
         Require(Option<double>(train, "--width"), w => w > 0 && double.IsFinite(w), w => $"--width is {F(w)}; it must be > 0.");
         Require(Option<string>(train, "--device"), TrainingDevices.IsKnown, d => $"--device '{d}' must be {TrainingDevices.Listed}.");
-        Require(Option<string?>(train, "--model"), m => m is null || ModelDescriptorCatalog.Default.IsKnown(m), m => $"--model '{m}' is unknown; use one of {string.Join(", ", ModelDescriptorCatalog.Default.Names)}.");
+        Require(Option<string?>(train, "--model"), m => m is null || (TrainFiles.IsTorchScript(m) ? File.Exists(m) : ModelDescriptorCatalog.Default.IsKnown(m)), m => TrainFiles.IsTorchScript(m!) ? $"--model: '{m}' does not exist." : $"--model '{m}' is unknown; use one of {string.Join(", ", ModelDescriptorCatalog.Default.Names)}, or a TorchScript FILE.pt.");
         Require(Option<string?>(train, "--json"), j => j is null || Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(j))), j => $"--json: the folder of '{j}' does not exist.");
         Require(Option<string?>(train, "--resume"), r => r is null || File.Exists(r), r => $"--resume: checkpoint '{r}' does not exist.");
 

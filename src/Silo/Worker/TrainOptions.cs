@@ -8,7 +8,7 @@ namespace Orchestrator.Silo.Worker;
 /// <summary>The options of the worker's <c>train</c> verb (their rules: <see cref="TrainArgumentRules"/>; the CLI passes its arguments here unchanged).</summary>
 internal sealed class TrainOptions
 {
-    public Option<string> Dataset { get; } = new("--dataset") { Description = $"Dataset: {string.Join(", ", DatasetCatalog.Default.Names)}.", Required = true };
+    public Option<string> Dataset { get; } = new("--dataset") { Description = $"Dataset: {string.Join(", ", DatasetCatalog.Default.Names)}, or a NumPy archive FILE.npz (x_train, y_train, x_test, y_test).", Required = true };
 
     public Option<double> Fraction { get; } = new("--fraction") { Description = "Stratified seeded fraction of the training set, in (0, 1].", DefaultValueFactory = _ => 0.1 };
 
@@ -22,7 +22,13 @@ internal sealed class TrainOptions
 
     public Option<string?> Json { get; } = new("--json") { Description = "Write settings, per-epoch records and summary to this JSON file." };
 
-    public Option<string?> Model { get; } = new("--model") { Description = $"Network: {string.Join(", ", ModelDescriptorCatalog.Default.Names)} (default: the paper's network for the dataset)." };
+    public Option<string?> Model { get; } = new("--model") { Description = $"Network: {string.Join(", ", ModelDescriptorCatalog.Default.Names)} (default: the paper's network for the dataset), or a TorchScript FILE.pt (forward → logits, exported connectome → hidden activations)." };
+
+    public Option<string> Optimizer { get; } = new("--optimizer") { Description = $"Optimizer: {string.Join(", ", Data.Optimization.OptimizerKinds.Names)}.", DefaultValueFactory = _ => Data.Optimization.OptimizerKinds.Sgd };
+
+    public Option<bool> Nesterov { get; } = new("--nesterov") { Description = "Nesterov momentum (sgd)." };
+
+    public Option<string> Schedule { get; } = new("--schedule") { Description = "Learning-rate schedule: constant, cosine, cosine(min=F), step(N,GAMMA).", DefaultValueFactory = _ => "constant" };
 
     public Option<double> LearningRate { get; } = new("--lr") { Description = "SGD learning rate.", DefaultValueFactory = _ => 0.01 };
 
@@ -53,6 +59,6 @@ internal sealed class TrainOptions
     public IEnumerable<Option> All =>
     [
         Dataset, Fraction, Epochs, Stop, Seed, Device, Json, Model, LearningRate, Momentum, BatchSize, WeightDecay, ProbeSize,
-        ValidationFraction, Width, DataDirectory, LibTorch, Checkpoint, Resume, RecordTopology, Synchronous,
+        ValidationFraction, Width, DataDirectory, LibTorch, Checkpoint, Resume, RecordTopology, Synchronous, Optimizer, Nesterov, Schedule,
     ];
 }

@@ -57,7 +57,7 @@ internal static class TrainVerb
 
     private static TrainRunner Build(ParseResult parse, TrainOptions o)
     {
-        var dataset = parse.GetValue(o.Dataset)!;
+        var dataset = TrainFiles.DatasetText(parse.GetValue(o.Dataset)!);
         var stop = parse.GetValue(o.Stop)!;
         // TrainArgumentRules already refused bad flag values while parsing; what is left are defaults.
         var epochs = parse.GetValue(o.Epochs);
@@ -69,7 +69,7 @@ internal static class TrainVerb
         var settings = new TrainingSettings(
             dataset,
             parse.GetValue(o.Fraction),
-            parse.GetValue(o.Model) ?? ModelCatalog.DefaultFor(dataset),
+            parse.GetValue(o.Model) is { } model ? TrainFiles.ModelText(model) : ModelCatalog.DefaultFor(dataset),
             parse.GetValue(o.LearningRate),
             parse.GetValue(o.Momentum),
             parse.GetValue(o.BatchSize),
@@ -82,6 +82,10 @@ internal static class TrainVerb
             WidthMultiplier = parse.GetValue(o.Width),
             DataDirectory = parse.GetValue(o.DataDirectory),
             LibTorchDirectory = parse.GetValue(o.LibTorch),
+            Optimizer = parse.GetValue(o.Optimizer)!,
+            Nesterov = parse.GetValue(o.Nesterov),
+            Schedule = Data.Optimization.LearningRateSchedule.Parse(parse.GetValue(o.Schedule)!),
+            ScheduleHorizon = epochs,
         };
         TrainingSession.Validate(settings);
         return new TrainRunner(settings, criterion, signals, epochs, stop, parse.GetValue(o.Json), parse.GetValue(o.Checkpoint), parse.GetValue(o.Resume))
