@@ -65,7 +65,7 @@ public sealed class AspireTracesTests : IAsyncLifetime
         await cluster.DeployAsync(cancel);
         try
         {
-            var sweep = SweepFile.Parse("""{ "name": "traced", "dataset": "synthetic", "model": "mlp-small", "probeSize": 32, "fractions": [1.0], "grid": { "seed": [0] }, "stopping": ["none"], "maxEpochs": 3 }""").Definition!;
+            var sweep = SweepFile.Parse("""{ "name": "traced", "dataset": "synthetic", "model": "mlp-small", "probeSize": 32, "fractions": [1.0], "grid": { "seed": [0] }, "stopping": ["none"], "recordTopology": true, "maxEpochs": 3 }""").Definition!;
             var coordinator = cluster.Client.GetGrain<ISweepCoordinatorGrain>("traced");
             await coordinator.Submit(sweep);
             var deadline = DateTime.UtcNow.AddSeconds(90);

@@ -49,7 +49,7 @@ public sealed class LiveClusterTests(ChromiumFixture chromium) : IAsyncLifetime
     {
         var cancel = TestContext.Current.CancellationToken;
         var client = _cluster.Client;
-        var sweep = SweepFile.Parse("""{ "name": "live", "dataset": "synthetic", "model": "mlp-small", "probeSize": 32, "fractions": [1.0], "grid": { "seed": [0] }, "stopping": ["none"], "maxEpochs": 500 }""").Definition!;
+        var sweep = SweepFile.Parse("""{ "name": "live", "dataset": "synthetic", "model": "mlp-small", "probeSize": 32, "fractions": [1.0], "grid": { "seed": [0] }, "stopping": ["none"], "recordTopology": true, "maxEpochs": 500 }""").Definition!;
         var coordinator = client.GetGrain<ISweepCoordinatorGrain>("live");
         await coordinator.Submit(sweep);
         var trial = (await coordinator.GetStatus()).Trials.Single();

@@ -107,6 +107,12 @@ public sealed partial class SweepFileReferenceTests
         {
             case ["grid", var list]:
                 root["grid"] = JsonSerializer.SerializeToElement(new Dictionary<string, JsonElement> { [list] = value });
+                if (list == "model")
+                {
+                    // The models are named in one place: grid.model replaces the top-level model.
+                    root.Remove("model");
+                }
+
                 break;
             case ["stopping[]", "method"]:
                 root["stopping"] = JsonSerializer.SerializeToElement(new[] { new Dictionary<string, JsonElement> { ["method"] = value } });
