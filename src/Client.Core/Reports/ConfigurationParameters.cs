@@ -1,3 +1,5 @@
+using Orchestrator.Data;
+
 namespace Orchestrator.Client.Core.Reports;
 
 /// <summary>
@@ -19,7 +21,18 @@ public static class ConfigurationParameters
 
     /// <summary>"lr=0.05, width=2": the varying parameters of one trial; "all trials" when nothing varies.</summary>
     public static string Describe(IReadOnlyDictionary<string, string> values, IReadOnlyList<string> varying) =>
-        varying.Count == 0 ? "all trials" : string.Join(", ", varying.Select(name => $"{name}={values.GetValueOrDefault(name, "?")}"));
+        varying.Count == 0 ? "all trials" : string.Join(", ", varying.Select(name => $"{name}={Display(name, values.GetValueOrDefault(name, "?"))}"));
+
+    /// <summary>
+    /// A value as a person reads it: a user's model or NumPy data by its file name (their canonical text, which
+    /// trials.csv keeps so it can be resubmitted, is a JSON object), every other value as it is.
+    /// </summary>
+    public static string Display(string name, string value) => name switch
+    {
+        "model" => ModelSource.DisplayName(value),
+        "dataset" => DatasetSource.DisplayName(value),
+        _ => value,
+    };
 
     /// <summary>A file-name form of a description: lower-case letters, digits and single dashes ("lr-0-05").</summary>
     public static string Slug(string text)

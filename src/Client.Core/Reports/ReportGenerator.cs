@@ -36,7 +36,7 @@ public static class ReportGenerator
         md.AppendLine();
         foreach (var dataset in results.Trials.GroupBy(t => t.Dataset, StringComparer.Ordinal))
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"- Data `{dataset.Key}`: {(dataset.All(t => t.LabelledSamples is not null)
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Data `{ConfigurationParameters.Display("dataset", dataset.Key)}`: {(dataset.All(t => t.LabelledSamples is not null)
                 ? "labelled samples per trial as each run recorded them (`training_samples`, `holdout_samples` in trials.csv)."
                 : "sample counts not recorded in these results (trials.csv predates `training_samples`/`holdout_samples`, or a trial never loaded its data); the report leaves them out rather than guess.")}");
         }
@@ -69,10 +69,10 @@ public static class ReportGenerator
         var sampleNote = subset is { } s ? $" ({s} labelled training images)" : string.Empty;
         md.AppendLine(results.Varying.Count > 0
             ? $"## {group.Configuration}{sampleNote}"
-            : $"## {group.Dataset}, fraction {N(group.Fraction)}{sampleNote}, model `{group.Model}`");
+            : $"## {ConfigurationParameters.Display("dataset", group.Dataset)}, fraction {N(group.Fraction)}{sampleNote}, model `{ConfigurationParameters.Display("model", group.Model)}`");
         md.AppendLine();
         var parameters = group.Methods[0].Trials[0].Parameters;
-        md.AppendLine(CultureInfo.InvariantCulture, $"Configuration: {string.Join(", ", ConfigurationParameters.Names.Where(parameters.ContainsKey).Select(n => $"{n}={parameters[n]}"))}.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Configuration: {string.Join(", ", ConfigurationParameters.Names.Where(parameters.ContainsKey).Select(n => $"{n}={ConfigurationParameters.Display(n, parameters[n])}"))}.");
         md.AppendLine();
         md.AppendLine("### Headline");
         md.AppendLine();
@@ -143,7 +143,7 @@ public static class ReportGenerator
         md.AppendLine("### Figures");
         md.AppendLine();
         // Files and titles are named after the configuration, so two sections never share a name.
-        var prefix = results.Varying.Count > 0 ? ConfigurationParameters.Slug(group.Configuration) : ConfigurationParameters.Slug(group.Dataset);
+        var prefix = results.Varying.Count > 0 ? ConfigurationParameters.Slug(group.Configuration) : ConfigurationParameters.Slug(ConfigurationParameters.Display("dataset", group.Dataset));
         var titled = results.Varying.Count > 0 ? $" ({group.Configuration})" : string.Empty;
         void Figure(string name, string caption, Func<string, bool> draw)
         {
