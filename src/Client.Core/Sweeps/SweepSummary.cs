@@ -26,7 +26,7 @@ public static class SweepSummary
         var varying = ConfigurationParameters.Varying(parameters.Values);
         if (sweep.Definition is { } d)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"Dataset `{d.Dataset}`, model `{d.Model}`, fractions {string.Join(", ", d.Fractions.Select(N))}, max {d.MaxEpochs} epochs, {sweep.Trials.Length} trials.");
+            md.AppendLine(CultureInfo.InvariantCulture, $"Dataset `{ConfigurationParameters.Display("dataset", d.Dataset)}`, model `{ConfigurationParameters.Display("model", d.Model)}`, fractions {string.Join(", ", d.Fractions.Select(N))}, max {d.MaxEpochs} epochs, {sweep.Trials.Length} trials.");
         }
 
         md.AppendLine(varying.Count == 0
