@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Orchestrator.Client.Tests;
 
 /// <summary>Starts the real built <c>orchestrator</c> program: the exit code scripts see.</summary>
@@ -9,25 +7,7 @@ public sealed class CliProcessTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
-    private static async Task<CliResult> RunProcess(params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "orchestrator.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<CliResult> RunProcess(params string[] args) => CliFixture.RunToEnd(CliFixture.CliProcess(args));
 
     [Fact]
     public async Task Bad_input_exits_with_code_2_and_an_empty_stdout()

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -29,6 +30,32 @@ internal sealed class CliFixture : IDisposable
         }
 
         return Path.Combine(root!.FullName, "src", "Silo", "bin", configuration, output.Name, "orchestrator-silo.dll");
+    }
+
+    /// <summary>The real built <c>orchestrator</c> program with <paramref name="args"/> (the exit code scripts see).</summary>
+    public static ProcessStartInfo CliProcess(params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "orchestrator.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return start;
+    }
+
+    /// <summary>Runs <paramref name="start"/> to its end and returns its exit code and both outputs.</summary>
+    public static async Task<CliResult> RunToEnd(ProcessStartInfo start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 
     public static async Task<CliResult> Run(params string[] args)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Orchestrator.Data;
 
@@ -7,29 +6,15 @@ namespace Orchestrator.Client.Tests;
 /// <summary>`data list` is answered by the real CLI process from the Torch-free dataset catalog, and fits any terminal.</summary>
 public sealed class DataListCommandTests
 {
-    private static async Task<CliResult> RunProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
+    private static Task<CliResult> RunProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "orchestrator.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = CliFixture.CliProcess(args);
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return CliFixture.RunToEnd(start);
     }
 
     [Fact]

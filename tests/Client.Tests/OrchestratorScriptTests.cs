@@ -50,7 +50,7 @@ public sealed class OrchestratorScriptTests : IDisposable
         {
             File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("bash");
         start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "orchestrator"));
         foreach (var arg in args)
         {
@@ -60,11 +60,7 @@ public sealed class OrchestratorScriptTests : IDisposable
         start.Environment["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH");
         start.Environment["ORCHESTRATOR_BUILD_DIR"] = Path.Combine(_directory, "build");
         start.Environment["RECORDED"] = Path.Combine(_directory, "dotnet.calls");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return await CliFixture.RunToEnd(start);
     }
 
     [Fact]
