@@ -60,15 +60,20 @@ internal sealed partial class NpyMatrixFormat : IMatrixFormat
         return new DenseMatrix(rows, columns, values);
     }
 
-    public void Write(Stream stream, DenseMatrix matrix)
+    public void Write(Stream stream, DenseMatrix matrix) =>
+        WriteFloat32(stream, matrix.Values, string.Create(CultureInfo.InvariantCulture, $"({matrix.Rows}, {matrix.Columns})"));
+
+    /// <summary>
+    /// Writes <paramref name="values"/> as a little-endian float32 <c>.npy</c> (format 1.0) of <paramref name="shape"/>
+    /// (a Python tuple such as <c>(3, 4)</c> or <c>(12,)</c>): the one .npy writer of the CLI.
+    /// </summary>
+    public static void WriteFloat32(Stream stream, ReadOnlySpan<float> values, string shape)
     {
-        var dictionary = string.Create(
-            CultureInfo.InvariantCulture, $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({matrix.Rows}, {matrix.Columns}), }}");
+        var dictionary = $"{{'descr': '<f4', 'fortran_order': False, 'shape': {shape}, }}";
 
         // Magic (6) + version (2) + header length (2) + header, padded with spaces to a multiple of 64, ending in '\n'.
         var unpadded = Magic.Length + 2 + 2 + dictionary.Length + 1;
-        var padding = (64 - (unpadded % 64)) % 64;
-        var header = dictionary + new string(' ', padding) + "\n";
+        var header = dictionary + new string(' ', (64 - (unpadded % 64)) % 64) + "\n";
         stream.Write(Magic);
         stream.Write([1, 0]);
         Span<byte> length = stackalloc byte[2];
@@ -77,16 +82,15 @@ internal sealed partial class NpyMatrixFormat : IMatrixFormat
         stream.Write(Encoding.ASCII.GetBytes(header));
         if (BitConverter.IsLittleEndian)
         {
-            stream.Write(MemoryMarshal.AsBytes(matrix.Values.AsSpan()));
+            stream.Write(MemoryMarshal.AsBytes(values));
+            return;
         }
-        else
+
+        Span<byte> item = stackalloc byte[4];
+        foreach (var v in values)
         {
-            var item = new byte[4];
-            foreach (var v in matrix.Values)
-            {
-                BinaryPrimitives.WriteSingleLittleEndian(item, v);
-                stream.Write(item);
-            }
+            BinaryPrimitives.WriteSingleLittleEndian(item, v);
+            stream.Write(item);
         }
     }
 

@@ -1,8 +1,6 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
-using System.Runtime.InteropServices;
-using System.Text;
+using Orchestrator.Client.Files;
 
 namespace Orchestrator.Client.Output;
 
@@ -13,8 +11,6 @@ namespace Orchestrator.Client.Output;
 /// </summary>
 internal static class NpyVector
 {
-    private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
-
     /// <summary>Writes <paramref name="values"/> as a 1-D <c>.npy</c> file.</summary>
     public static void WriteNpy(string path, ReadOnlySpan<float> values)
     {
@@ -35,32 +31,8 @@ internal static class NpyVector
         });
 
     /// <summary>The <c>.npy</c> bytes of <paramref name="values"/> to <paramref name="stream"/>.</summary>
-    public static void Write(Stream stream, ReadOnlySpan<float> values)
-    {
-        var dictionary = string.Create(CultureInfo.InvariantCulture, $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({values.Length},), }}");
-
-        // Magic (6) + version (2) + header length (2) + header, padded with spaces to a multiple of 64, ending in '\n'.
-        var unpadded = Magic.Length + 2 + 2 + dictionary.Length + 1;
-        var header = dictionary + new string(' ', (64 - (unpadded % 64)) % 64) + "\n";
-        stream.Write(Magic);
-        stream.Write([1, 0]);
-        Span<byte> length = stackalloc byte[2];
-        BinaryPrimitives.WriteUInt16LittleEndian(length, (ushort)header.Length);
-        stream.Write(length);
-        stream.Write(Encoding.ASCII.GetBytes(header));
-        if (BitConverter.IsLittleEndian)
-        {
-            stream.Write(MemoryMarshal.AsBytes(values));
-            return;
-        }
-
-        Span<byte> item = stackalloc byte[4];
-        foreach (var v in values)
-        {
-            BinaryPrimitives.WriteSingleLittleEndian(item, v);
-            stream.Write(item);
-        }
-    }
+    public static void Write(Stream stream, ReadOnlySpan<float> values) =>
+        NpyMatrixFormat.WriteFloat32(stream, values, string.Create(CultureInfo.InvariantCulture, $"({values.Length},)"));
 
     private static void Atomically(string path, Action<Stream> write)
     {
