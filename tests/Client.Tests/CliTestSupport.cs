@@ -19,18 +19,7 @@ internal sealed class CliFixture : IDisposable
     public string PathOf(string name) => Path.Combine(Directory, name);
 
     /// <summary>The worker dll of the same configuration as this test assembly (built, not referenced, by this project).</summary>
-    public static string BuiltWorker()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = output.Parent!.Name;
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Orchestrator.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        return Path.Combine(root!.FullName, "src", "Silo", "bin", configuration, output.Name, "orchestrator-silo.dll");
-    }
+    public static string BuiltWorker() => RepositoryRoot.BuiltWorker();
 
     /// <summary>The real built <c>orchestrator</c> program with <paramref name="args"/> (the exit code scripts see).</summary>
     public static ProcessStartInfo CliProcess(params string[] args)

@@ -11,12 +11,6 @@ public sealed class ClusterErrorProcessTests
     /// <summary>"Within a few seconds": the Redis probe (2 s) or the gateway wait (6 s) plus process start-up.</summary>
     private static readonly TimeSpan FewSeconds = TimeSpan.FromSeconds(20);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task<(CliResult Result, TimeSpan Elapsed)> RunProcess(params string[] args)
     {
@@ -49,7 +43,7 @@ public sealed class ClusterErrorProcessTests
     [Fact]
     public async Task A_wrong_redis_port_says_redis_is_not_reachable_and_how_to_start_it_and_exits_2()
     {
-        var endpoint = $"127.0.0.1:{FreePort()}";
+        var endpoint = $"127.0.0.1:{LoopbackPort.Free()}";
         var (result, elapsed) = await RunProcess("sweep", "list", "--redis", endpoint);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"Redis not reachable at {endpoint}: start it with", result.Stderr, StringComparison.Ordinal);
@@ -60,7 +54,7 @@ public sealed class ClusterErrorProcessTests
     [Fact]
     public async Task Redis_without_a_silo_says_no_silo_joined_and_how_to_start_one_and_exits_2()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         using var redis = Process.Start(new ProcessStartInfo("redis-server", ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]) { RedirectStandardOutput = true })!;
         try
         {

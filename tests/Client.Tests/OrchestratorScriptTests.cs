@@ -29,16 +29,6 @@ public sealed class OrchestratorScriptTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "Orchestrator.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory.FullName;
-    }
 
     private async Task<CliResult> RunScript(params string[] args)
     {
@@ -51,7 +41,7 @@ public sealed class OrchestratorScriptTests : IDisposable
             File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
         var start = new ProcessStartInfo("bash");
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "orchestrator"));
+        start.ArgumentList.Add(Path.Combine(RepositoryRoot.Find(), "orchestrator"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Exporter;
@@ -18,9 +17,9 @@ namespace Orchestrator.Dashboard.Tests;
 /// </summary>
 public sealed class AspireTracesTests : IAsyncLifetime
 {
-    private readonly int _uiPort = FreePort();
-    private readonly int _grpcPort = FreePort();
-    private readonly int _httpPort = FreePort();
+    private readonly int _uiPort = LoopbackPort.Free();
+    private readonly int _grpcPort = LoopbackPort.Free();
+    private readonly int _httpPort = LoopbackPort.Free();
     private readonly string _state = Path.Combine(Path.GetTempPath(), "orchestrator-dashboard-tests", "otel-" + Guid.NewGuid().ToString("N"));
     private readonly string _checkpoints = Path.Combine(Path.GetTempPath(), "orchestrator-dashboard-tests", Guid.NewGuid().ToString("N"));
 
@@ -131,7 +130,7 @@ public sealed class AspireTracesTests : IAsyncLifetime
 
     private async Task<int> ScriptAsync(string command)
     {
-        var script = Path.Combine(RepositoryRoot(), "scripts", "otel-dashboard.sh");
+        var script = Path.Combine(RepositoryRoot.Find(), "scripts", "otel-dashboard.sh");
         var start = new ProcessStartInfo("bash", [script, command]) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["ORCHESTRATOR_OTEL_UI_PORT"] = _uiPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["ORCHESTRATOR_OTEL_GRPC_PORT"] = _grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -145,21 +144,5 @@ public sealed class AspireTracesTests : IAsyncLifetime
         return process.ExitCode;
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Orchestrator.slnx")))
-        {
-            directory = directory.Parent;
-        }
 
-        return directory?.FullName ?? throw new InvalidOperationException("not inside the repository");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

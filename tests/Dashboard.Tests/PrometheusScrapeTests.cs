@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -16,7 +15,7 @@ namespace Orchestrator.Dashboard.Tests;
 /// </summary>
 public sealed partial class PrometheusScrapeTests
 {
-    private static readonly string Deploy = Path.Combine(RepositoryRoot(), "deploy", "prometheus");
+    private static readonly string Deploy = Path.Combine(RepositoryRoot.Find(), "deploy", "prometheus");
 
     [Fact]
     public async Task The_scrape_config_and_its_recording_rules_pass_promtool()
@@ -31,7 +30,7 @@ public sealed partial class PrometheusScrapeTests
     [Fact]
     public async Task Every_metric_the_rules_read_is_scraped_with_sweep_and_method_labels()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         using var provider = Sdk.CreateMeterProviderBuilder()
             .AddMeter(OrchestratorMetrics.Name)
             .AddPrometheusHttpListener(o =>
@@ -92,21 +91,5 @@ public sealed partial class PrometheusScrapeTests
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Orchestrator.slnx")))
-        {
-            directory = directory.Parent;
-        }
 
-        return directory?.FullName ?? throw new InvalidOperationException("not inside the repository");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

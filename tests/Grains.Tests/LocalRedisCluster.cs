@@ -24,15 +24,7 @@ internal sealed class LocalRedisCluster : IAsyncDisposable
 
     public IReadOnlyList<(Process Process, int Port)> Silos => _silos;
 
-    public static string SiloDll()
-    {
-#if DEBUG
-        const string configuration = "Debug";
-#else
-        const string configuration = "Release";
-#endif
-        return Path.Combine(RepositoryRoot.Find(), "src", "Silo", "bin", configuration, "net10.0", "orchestrator-silo.dll");
-    }
+    public static string SiloDll() => RepositoryRoot.BuiltWorker();
 
     public static async Task<LocalRedisCluster> StartAsync(int silos, int slots)
     {

@@ -26,16 +26,5 @@ public sealed class ExperimentFileValidationTests
         Assert.True(result.IsValid, string.Join("; ", result.Errors));
     }
 
-    private static string ExperimentsDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Orchestrator.slnx")))
-            {
-                return Path.Combine(dir.FullName, "experiments");
-            }
-        }
-
-        throw new InvalidOperationException("Orchestrator.slnx not found above " + AppContext.BaseDirectory);
-    }
+    private static string ExperimentsDirectory() => RepositoryRoot.Path("experiments");
 }

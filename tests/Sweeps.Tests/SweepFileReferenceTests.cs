@@ -15,14 +15,8 @@ public sealed partial class SweepFileReferenceTests
 
     private static Dictionary<string, (string, string, string, string)> Read()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "Orchestrator.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
         var rows = new Dictionary<string, (string, string, string, string)>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(Path.Combine(directory.FullName, "src", "Sweeps", "sweep-file.md")))
+        foreach (var line in File.ReadLines(RepositoryRoot.Path("src", "Sweeps", "sweep-file.md")))
         {
             var cells = line.Split('|').Select(c => c.Trim()).ToArray();
             if (cells.Length == 7 && FieldCell().Match(cells[1]) is { Success: true } field)
