@@ -40,6 +40,10 @@ public sealed partial class SweepCoordinatorGrain(
     public async Task<SweepStatus> Submit(SweepDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
+
+        // Any client reaching a gateway can call this: the same rules as the CLI's sweep-file check, and an id fit for a folder name.
+        SafeId.Require(this.GetPrimaryKeyString(), "sweep id");
+        SweepDefinitionCheck.Require(definition);
         using var activity = OrchestratorMetrics.ActivitySource.StartActivity("sweep submit");
         activity?.SetTag("sweep.id", this.GetPrimaryKeyString());
         var expanded = TrialExpansion.Expand(definition);

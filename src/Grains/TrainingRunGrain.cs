@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestrator.Contracts;
+using Orchestrator.Sweeps;
 using Orchestrator.Training;
 using Orchestrator.Trials;
 
@@ -56,6 +57,10 @@ public sealed partial class TrainingRunGrain(
     public async Task Start(TrialSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+
+        // Any client reaching a gateway can call this: check the spec as the sweep file is checked before it names a folder.
+        SweepDefinitionCheck.Require(spec);
+        store.Verify(spec);
         if (_loop is { IsCompleted: false })
         {
             return;
