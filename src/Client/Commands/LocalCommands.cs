@@ -30,6 +30,9 @@ internal static class LocalCommands
             using var sweepActivity = ClientTelemetry.Source.StartActivity("sweep");
             sweepActivity?.SetTag("sweep.id", sweepId);
             var resultsRoot = Path.GetFullPath(parse.GetValue(results)!);
+
+            // Refused before anything trains: at the end, the results would have nowhere to go.
+            ResultsFolder.RefuseForeignEntries(ResultsFolder.Of(resultsRoot, sweepId));
             var checkpointDirectory = Path.GetFullPath(parse.GetValue(checkpoints) ?? Path.Combine(resultsRoot, sweepId + ".checkpoints"));
             var slotCount = parse.GetValue(slots) is > 0 and var count ? count : definition.Concurrency;
             var settings = new LocalSiloSettings("local-" + sweepId, checkpointDirectory, slotCount)

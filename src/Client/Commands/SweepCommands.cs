@@ -43,6 +43,11 @@ internal static class SweepCommands
             var sweepId = TrialExpansion.SweepIdOf(definition.Name);
             using var sweepActivity = ClientTelemetry.Source.StartActivity("sweep");
             sweepActivity?.SetTag("sweep.id", sweepId);
+            if (parse.GetValue(watch))
+            {
+                ResultsFolder.RefuseForeignEntries(ResultsFolder.Of(Path.GetFullPath(parse.GetValue(results)!), sweepId));
+            }
+
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
             var status = await cluster.Client.GetGrain<ISweepCoordinatorGrain>(sweepId).Submit(definition);
             sweepActivity?.Stop();
@@ -87,6 +92,7 @@ internal static class SweepCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             var chosen = format.Read(parse);
+            RequireSweepId(parse.GetValue(id)!);
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
             var status = await KnownSweepAsync(cluster.Client, parse.GetValue(id)!);
             await chosen.WriteAsync(
@@ -113,6 +119,7 @@ internal static class SweepCommands
         var command = new Command("watch", "Watch a sweep live until it ends, then write its results (Ctrl-C detaches and leaves it running; `sweep cancel` stops it).") { id, redis, results };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            RequireSweepId(parse.GetValue(id)!);
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
             await KnownSweepAsync(cluster.Client, parse.GetValue(id)!);
             return await WatchAndWriteAsync(context, cluster.Client, parse.GetValue(id)!, parse.GetValue(results)!);
@@ -128,6 +135,7 @@ internal static class SweepCommands
         var command = new Command("results", "Write a sweep's results now (partial while it runs).") { id, redis, results };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            RequireSweepId(parse.GetValue(id)!);
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
             var status = await KnownSweepAsync(cluster.Client, parse.GetValue(id)!);
             return await SweepTerminal.FinishAsync(context, cluster.Client, new SweepWatch(status, Cancelled: false), Path.GetFullPath(parse.GetValue(results)!));
@@ -142,6 +150,7 @@ internal static class SweepCommands
         var command = new Command(name, description) { id, redis };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            RequireSweepId(parse.GetValue(id)!);
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
             await KnownSweepAsync(cluster.Client, parse.GetValue(id)!);
             var status = await action(cluster.Client.GetGrain<ISweepCoordinatorGrain>(parse.GetValue(id)!));
@@ -151,8 +160,14 @@ internal static class SweepCommands
         return command;
     }
 
+    // Checked before connecting: an id is also a folder name, and a path must never reach the results writer.
+    private static string RequireSweepId(string sweepId) => SafeId.Problem(sweepId) is { } problem
+        ? throw new InputException($"sweep-id: {problem}; see `orchestrator sweep list` for the ids")
+        : sweepId;
+
     private static async Task<SweepStatus> KnownSweepAsync(IClusterClient client, string sweepId)
     {
+        RequireSweepId(sweepId);
         var status = await client.GetGrain<ISweepCoordinatorGrain>(sweepId).GetStatus();
         return status.State == SweepState.Unknown
             ? throw new InputException($"sweep-id: no sweep '{sweepId}' on this cluster (see `orchestrator sweep list`)")
