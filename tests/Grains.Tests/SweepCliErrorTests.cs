@@ -52,6 +52,26 @@ public sealed class SweepCliErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Local_run_of_a_different_sweep_with_the_same_id_exits_2_unless_replace_is_given()
+    {
+        var results = Path.Combine(_directory, "results");
+        var folder = Path.Combine(results, "collide");
+        Directory.CreateDirectory(folder);
+        var old = Orchestrator.Sweeps.SweepFile.Parse("""{ "name": "collide", "dataset": "synthetic", "model": "mlp-small", "stopping": ["none"], "maxEpochs": 1 }""").Definition!;
+        File.WriteAllText(Path.Combine(folder, "sweep.json"), Orchestrator.Client.Core.Sweeps.SweepFileJson.Write(old));
+        File.WriteAllText(Path.Combine(folder, "trials.csv"), "old results");
+        var file = Path.Combine(_directory, "collide-bang.json");
+        File.WriteAllText(file, """{ "name": "Collide!", "dataset": "synthetic", "model": "mlp-small", "stopping": ["none"], "maxEpochs": 1 }""");
+
+        var (code, _, stderr) = await RunAsync("local", "run", file, "--results", results);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("holds a different sweep with the same id", stderr, StringComparison.Ordinal);
+        Assert.Contains("--replace", stderr, StringComparison.Ordinal);
+        Assert.Equal("old results", File.ReadAllText(Path.Combine(folder, "trials.csv")));
+    }
+
+    [Fact]
     public async Task Sweep_results_with_a_sweep_id_that_is_a_path_exits_2_before_touching_any_folder()
     {
         var victim = Path.Combine(_directory, "victim");

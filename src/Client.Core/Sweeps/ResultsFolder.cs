@@ -1,4 +1,5 @@
 using Orchestrator.Client.Core.Reports;
+using Orchestrator.Contracts;
 using Orchestrator.Sweeps;
 
 namespace Orchestrator.Client.Core.Sweeps;
@@ -71,6 +72,27 @@ public static class ResultsFolder
             throw new InputException(
                 $"results folder '{folder}' holds files the product did not write ({shown}); nothing was changed. Move them away, or write the results elsewhere with --results DIR.");
         }
+    }
+
+    /// <summary>
+    /// Throws unless <paramref name="folder"/> is empty, absent, or holds the results of this same sweep: two names
+    /// can make one id ("Collide!" and "collide"), and one must not silently replace the other's results.
+    /// </summary>
+    /// <returns>True when results of a different sweep are there and <paramref name="replace"/> allows replacing them.</returns>
+    /// <exception cref="InputException">A different sweep's results are there and <paramref name="replace"/> is false.</exception>
+    public static bool RefuseDifferentSweep(string folder, SweepDefinition definition, bool replace)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var existing = Path.Combine(folder, "sweep.json");
+        if (!File.Exists(existing) || File.ReadAllText(existing) == SweepFileJson.Write(definition))
+        {
+            return false;
+        }
+
+        return replace
+            ? true
+            : throw new InputException(
+                $"results folder '{folder}' holds a different sweep with the same id (its sweep.json differs from this file); pass --replace to write this sweep's results in its place, give this sweep another name, or use --results DIR.");
     }
 
     /// <summary>A fresh, unused path next to <paramref name="folder"/> for a staging or outgoing copy.</summary>

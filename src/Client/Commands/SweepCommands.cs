@@ -36,7 +36,8 @@ internal static class SweepCommands
         var file = new Argument<string>("sweep") { Description = "Sweep file (JSON)." };
         var watch = new Option<bool>("--watch") { Description = "Watch it until it ends and write results (Ctrl-C detaches; the sweep keeps running)." };
         var results = new Option<string>("--results") { Description = "Results root directory (with --watch).", DefaultValueFactory = _ => "results" };
-        var command = new Command("submit", "Validate and submit a sweep (resubmitting reuses finished trials).") { file, redis, watch, results };
+        var replace = new Option<bool>("--replace") { Description = "Put this sweep in place of a different one under the same id (trials in both keep their results, the others are dropped)." };
+        var command = new Command("submit", "Validate and submit a sweep (resubmitting reuses finished trials).") { file, redis, watch, results, replace };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var definition = SweepFileLoader.Load(parse.GetValue(file)!, context.Stderr);
@@ -49,9 +50,16 @@ internal static class SweepCommands
             }
 
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
-            var status = await cluster.Client.GetGrain<ISweepCoordinatorGrain>(sweepId).Submit(definition);
+            var coordinator = cluster.Client.GetGrain<ISweepCoordinatorGrain>(sweepId);
+            var before = await coordinator.GetStatus();
+            var status = parse.GetValue(replace) ? await coordinator.Replace(definition) : await coordinator.Submit(definition);
             sweepActivity?.Stop();
             await context.Stdout.WriteLineAsync($"submitted {sweepId}: {SweepView.Progress(status)}");
+            if (before.State != SweepState.Unknown)
+            {
+                await context.Stdout.WriteLineAsync($"resubmission of {sweepId}: {Resubmission.Of(before, status).Describe()}");
+            }
+
             if (!parse.GetValue(watch))
             {
                 return ExitCodes.Ok;
