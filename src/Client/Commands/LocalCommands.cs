@@ -50,6 +50,7 @@ internal static class LocalCommands
             using var ctrlC = new CtrlC(CtrlC.CancelsLocalSweep);
             var log = Path.Combine(resultsRoot, sweepId + ".silo.log");
             await context.Stderr.WriteLineAsync($"starting a local silo (log: {log}); Ctrl-C cancels the sweep (the silo is this command's own)…");
+            using var runLock = ResultsFolderLock.Acquire(resultsRoot, sweepId);
             await using var silo = await LocalSilo.StartAsync(settings, log, parse.GetValue(keepSilo), cancellationToken);
             using var host = await silo.Endpoint.ConnectAsync(cancellationToken);
             var client = ClusterEndpoint.ClientOf(host);
