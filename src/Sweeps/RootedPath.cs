@@ -20,7 +20,7 @@ public static class RootedPath
             if (string.IsNullOrEmpty(segment) || segment is "." or ".." || Path.IsPathRooted(segment)
                 || segment.IndexOfAny(['/', '\\', '\0']) >= 0)
             {
-                throw new ArgumentException($"path segment {SafeId.Quote(segment)} would leave '{fullRoot}'; use a plain name", nameof(segments));
+                throw new ArgumentException($"path segment {BoundedQuote.Of(segment)} would leave '{fullRoot}'; use a plain name", nameof(segments));
             }
 
             current = Path.Combine(current, segment);

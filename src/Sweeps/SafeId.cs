@@ -32,7 +32,7 @@ public static class SafeId
     /// <summary>The problem with <paramref name="id"/> in words, or null when it follows the grammar.</summary>
     public static string? Problem(string? id) => IsValid(id)
         ? null
-        : $"must be 1 to {MaxLength} lower-case ASCII letters, digits and dashes, starting and ending with a letter or digit (got {Quote(id)})";
+        : $"must be 1 to {MaxLength} lower-case ASCII letters, digits and dashes, starting and ending with a letter or digit (got {BoundedQuote.Of(id)})";
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming <paramref name="field"/> when <paramref name="id"/> breaks the grammar.</summary>
     public static string Require(string? id, string field)
@@ -43,19 +43,5 @@ public static class SafeId
         }
 
         return id!;
-    }
-
-    /// <summary>An input quoted for a message, cut to a bounded length so a huge input is never echoed whole.</summary>
-    public static string Quote(string? text)
-    {
-        const int shown = 40;
-        if (text is null)
-        {
-            return "null";
-        }
-
-        var cut = text.Length > shown ? text[..shown] + $"… ({text.Length} characters)" : text;
-        var printable = new string(cut.Select(c => char.IsControl(c) ? '?' : c).ToArray());
-        return $"'{printable}'";
     }
 }

@@ -28,7 +28,7 @@ public static class SweepDefinitionCheck
 
         if (name.Contains('\uFFFD', StringComparison.Ordinal) || name.Any(char.IsSurrogate) || name.Any(char.IsControl))
         {
-            return $"holds invalid UTF-8, a control character or a character outside the basic plane ({SafeId.Quote(name)}); use plain text";
+            return $"holds invalid UTF-8, a control character or a character outside the basic plane ({BoundedQuote.Of(name)}); use plain text";
         }
 
         return name.Any(char.IsAsciiLetterOrDigit)

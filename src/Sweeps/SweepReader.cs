@@ -139,7 +139,7 @@ internal sealed class SweepReader(SweepCatalogs catalogs, string baseDirectory)
                 var bare = item.GetString()!;
                 if (!methodNames.Contains(bare))
                 {
-                    Fields.Error(path, $"unknown method '{bare}'; allowed: {JsonFieldReader.Allowed(methodNames)}");
+                    Fields.Error(path, $"unknown method {BoundedQuote.Of(bare)}; allowed: {JsonFieldReader.Allowed(methodNames)}");
                     continue;
                 }
 

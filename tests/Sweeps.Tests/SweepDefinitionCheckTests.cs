@@ -55,4 +55,14 @@ public sealed class SweepDefinitionCheckTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void A_huge_unknown_value_is_not_echoed_whole()
+    {
+        var huge = new string('x', 5_000_000);
+        var result = SweepFile.Parse($$"""{ "name": "ok", "dataset": "synthetic", "model": "mlp-small", "stopping": ["none"], "device": "{{huge}}", "{{huge}}": 1 }""");
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors, e => Assert.True(e.ToString().Length < 600, e.ToString()[..Math.Min(600, e.ToString().Length)]));
+        Assert.Contains("(5000000 characters)", result.Errors.Single(e => e.Path == "device").Message, StringComparison.Ordinal);
+    }
 }
