@@ -86,6 +86,13 @@ public sealed class HostileClientTests(TestClusterFixture fixture)
         Assert.Contains("sweep id", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Cancel_with_an_oversized_reason_is_refused()
+    {
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => fixture.Client.GetGrain<ITrainingRunGrain>("hostile-cancel").Cancel(new string('r', 1_000_000)));
+        Assert.Contains("reason: 1000000 characters; give at most 500", error.Message, StringComparison.Ordinal);
+    }
+
     private async Task SiloStillWorksAsync()
     {
         var sweep = Synthetic.Sweep("after-hostile", """ "grid": { "seed": [0] }, "stopping": ["none"], "maxEpochs": 1 """);
