@@ -12,7 +12,16 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
     /// Submits (or resubmits) the sweep. Trials already known keep their state, so finished trials are
     /// not run twice; new trials are added as pending.
     /// </summary>
+    /// <exception cref="ArgumentException">The definition or the grain's id breaks a rule of the sweep file; the message names the field.</exception>
+    /// <exception cref="SweepRejectedException">The id already holds a different sweep (see <see cref="Replace"/>).</exception>
     Task<SweepStatus> Submit(SweepDefinition definition);
+
+    /// <summary>
+    /// Submits <paramref name="definition"/> in place of a different sweep under the same id (the CLI's
+    /// <c>--replace</c>): trials of both keep their state, trials only in the old one are dropped.
+    /// </summary>
+    /// <exception cref="ArgumentException">The definition or the grain's id breaks a rule of the sweep file.</exception>
+    Task<SweepStatus> Replace(SweepDefinition definition);
 
     /// <summary>The sweep and every trial's status (unknown sweeps answer <see cref="SweepState.Unknown"/>).</summary>
     [AlwaysInterleave]

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using Orchestrator.Contracts;
+using Orchestrator.Sweeps;
 
 namespace Orchestrator.Grains;
 
@@ -20,9 +21,16 @@ public sealed class CheckpointStore(IOptions<OrchestratorOptions> options)
     public string TrialDirectory(TrialSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var directory = Path.Combine(Root, spec.SweepId, spec.Id);
+        var directory = TrialPath(spec.SweepId, spec.Id);
         Directory.CreateDirectory(directory);
         return directory;
+    }
+
+    /// <summary>Throws an <see cref="ArgumentException"/> when the trial's folder would break the id grammar or leave <see cref="Root"/>; creates nothing.</summary>
+    public void Verify(TrialSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        _ = TrialPath(spec.SweepId, spec.Id);
     }
 
     /// <summary>The training checkpoint of a trial.</summary>
@@ -61,7 +69,7 @@ public sealed class CheckpointStore(IOptions<OrchestratorOptions> options)
     public long KeepFinalCheckpointOnly(TrialSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var directory = Path.Combine(Root, spec.SweepId, spec.Id);
+        var directory = TrialPath(spec.SweepId, spec.Id);
         if (!Directory.Exists(directory))
         {
             return 0;
@@ -87,9 +95,13 @@ public sealed class CheckpointStore(IOptions<OrchestratorOptions> options)
     /// <summary>The raw connectome bytes of one epoch of a trial, or null when they were not kept.</summary>
     public byte[]? LoadConnectomeBytes(string sweepId, string trialId, int epoch)
     {
-        var path = ConnectomePath(Path.Combine(Root, sweepId, trialId), epoch);
+        var path = ConnectomePath(TrialPath(sweepId, trialId), epoch);
         return File.Exists(path) ? File.ReadAllBytes(path) : null;
     }
+
+    // Ids come from callers: both follow the id grammar, and the folder is proven to stay under the root.
+    private string TrialPath(string sweepId, string trialId) =>
+        RootedPath.Under(Root, SafeId.Require(sweepId, "sweepId"), SafeId.Require(trialId, "id"));
 
     private static string ConnectomePath(string directory, int epoch) => Path.Combine(directory, $"connectome-{epoch}.bin");
 }

@@ -37,9 +37,27 @@ public sealed partial class SweepCoordinatorGrain(
     }
 
     /// <inheritdoc />
-    public async Task<SweepStatus> Submit(SweepDefinition definition)
+    public Task<SweepStatus> Submit(SweepDefinition definition) => SubmitAsync(definition, replace: false);
+
+    /// <inheritdoc />
+    public Task<SweepStatus> Replace(SweepDefinition definition) => SubmitAsync(definition, replace: true);
+
+    private async Task<SweepStatus> SubmitAsync(SweepDefinition definition, bool replace)
     {
         ArgumentNullException.ThrowIfNull(definition);
+
+        // Any client reaching a gateway can call this: the same rules as the CLI's sweep-file check, and an id fit for a folder name.
+        SafeId.Require(this.GetPrimaryKeyString(), "sweep id");
+        SweepDefinitionCheck.Require(definition);
+
+        // Two names can make one id ("Collide!" and "collide"): a different sweep never silently takes an id's place.
+        if (!replace && state.State.Definition is { } held && !SweepDefinitionIdentity.Same(held, definition))
+        {
+            throw new SweepRejectedException(
+                $"sweep id '{this.GetPrimaryKeyString()}' already holds a different sweep (named '{held.Name}', {state.State.Trials.Length} trials); "
+                + "pass --replace to put this one in its place (trials in both keep their results, the others are dropped), or give this sweep another name.");
+        }
+
         using var activity = OrchestratorMetrics.ActivitySource.StartActivity("sweep submit");
         activity?.SetTag("sweep.id", this.GetPrimaryKeyString());
         var expanded = TrialExpansion.Expand(definition);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestrator.Contracts;
+using Orchestrator.Sweeps;
 using Orchestrator.Training;
 using Orchestrator.Trials;
 
@@ -21,6 +22,7 @@ public sealed partial class TrainingRunGrain(
     OrchestratorMetrics metrics,
     ILogger<TrainingRunGrain> logger) : Grain, ITrainingRunGrain
 {
+    private const int MaxReasonLength = 500;
     private Task? _loop;
     private CancellationTokenSource? _stop;
     private string? _cancelReason;
@@ -56,6 +58,10 @@ public sealed partial class TrainingRunGrain(
     public async Task Start(TrialSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+
+        // Any client reaching a gateway can call this: check the spec as the sweep file is checked before it names a folder.
+        SweepDefinitionCheck.Require(spec);
+        store.Verify(spec);
         if (_loop is { IsCompleted: false })
         {
             return;
@@ -104,6 +110,12 @@ public sealed partial class TrainingRunGrain(
     /// <inheritdoc />
     public async Task Cancel(string reason)
     {
+        // The reason is stored with the trial and shown in results: any caller's text, so it is bounded.
+        if (reason is { Length: > MaxReasonLength })
+        {
+            throw new ArgumentException($"reason: {reason.Length} characters; give at most {MaxReasonLength}", nameof(reason));
+        }
+
         _cancelReason = string.IsNullOrWhiteSpace(reason) ? "cancelled" : reason;
         if (_loop is { IsCompleted: false })
         {

@@ -29,7 +29,7 @@ internal static class DuplicateKeyCheck
                     if (counts[property.Name] > 1 && visited.Add(property.Name))
                     {
                         var times = counts[property.Name] == 2 ? "twice" : $"{counts[property.Name]} times";
-                        error(childPath, $"the key '{property.Name}' appears {times} in the same object; give it once");
+                        error(childPath, $"the key {BoundedQuote.Of(property.Name)} appears {times} in the same object; give it once");
                     }
 
                     Visit(property.Value, childPath, error);

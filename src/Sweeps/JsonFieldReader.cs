@@ -26,7 +26,9 @@ internal sealed class JsonFieldReader
         {
             if (!known.Contains(property.Name))
             {
-                Error(prefix + property.Name, $"unknown property; allowed: {Allowed(known)}");
+                // The key is user input of any length: a long one is named by its bounded quote, not echoed whole.
+                var name = property.Name.Length <= SweepLimits.MaxNameLength ? property.Name : BoundedQuote.Of(property.Name);
+                Error(prefix + name, $"unknown property; allowed: {Allowed(known)}");
             }
         }
     }
@@ -53,7 +55,7 @@ internal sealed class JsonFieldReader
         var value = element.GetString()!;
         if (allowed is { } allowedValues && !allowedValues.Contains(value))
         {
-            Error(path, $"unknown value '{value}'; allowed: {Allowed(allowedValues)}");
+            Error(path, $"unknown value {BoundedQuote.Of(value)}; allowed: {Allowed(allowedValues)}");
             return null;
         }
 

@@ -41,7 +41,7 @@ internal static class OptimizerFieldReader
             }
             else if (names.Contains(name))
             {
-                fields.Error(path, $"duplicates '{name}'; each value may appear once");
+                fields.Error(path, $"duplicates {BoundedQuote.Of(name)}; each value may appear once");
             }
             else
             {
@@ -110,7 +110,7 @@ internal static class OptimizerFieldReader
             var kind = element.GetString()!;
             if (!LearningRateSchedule.Kinds.Contains(kind))
             {
-                fields.Error("schedule", $"unknown value '{kind}'; allowed: {kinds}, or an object {{\"name\": \"step\", \"stepSize\": 10, \"gamma\": 0.1}}");
+                fields.Error("schedule", $"unknown value {BoundedQuote.Of(kind)}; allowed: {kinds}, or an object {{\"name\": \"step\", \"stepSize\": 10, \"gamma\": 0.1}}");
                 return LearningRateSchedule.Constant;
             }
 
@@ -130,12 +130,12 @@ internal static class OptimizerFieldReader
         var minFactor = Number(fields, element, "minFactor", 0, v => v >= 0 && v < 1, "must be in [0, 1)");
         if (name != "step" && (element.TryGetProperty("stepSize", out _) || element.TryGetProperty("gamma", out _)))
         {
-            fields.Error("schedule", $"stepSize and gamma belong to the step schedule, not to '{name}'");
+            fields.Error("schedule", $"stepSize and gamma belong to the step schedule, not to {BoundedQuote.Of(name)}");
         }
 
         if (name != "cosine" && element.TryGetProperty("minFactor", out _))
         {
-            fields.Error("schedule.minFactor", $"belongs to the cosine schedule, not to '{name}'");
+            fields.Error("schedule.minFactor", $"belongs to the cosine schedule, not to {BoundedQuote.Of(name)}");
         }
 
         return new LearningRateSchedule(name, (int)stepSize, gamma, minFactor);

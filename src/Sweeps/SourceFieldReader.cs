@@ -137,7 +137,7 @@ internal sealed class SourceFieldReader(JsonFieldReader fields, SweepCatalogs ca
                 return [name];
             }
 
-            fields.Error(path, $"unknown value '{name}'; allowed: {JsonFieldReader.Allowed(catalogs.Models.Names)}, or an object naming your own model");
+            fields.Error(path, $"unknown value {BoundedQuote.Of(name)}; allowed: {JsonFieldReader.Allowed(catalogs.Models.Names)}, or an object naming your own model");
             return [];
         }
 

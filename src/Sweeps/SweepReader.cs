@@ -28,9 +28,9 @@ internal sealed class SweepReader(SweepCatalogs catalogs, string baseDirectory)
         DuplicateKeyCheck.Check(root, Fields.Error);
         Fields.CheckUnknown(root, string.Empty, SweepSchema.TopLevelProperties);
         var name = Fields.ReadString(root, "name", "name", required: false, allowed: null) ?? defaultName;
-        if (!name.Any(char.IsAsciiLetterOrDigit))
+        if (SweepDefinitionCheck.NameProblem(name) is { } nameProblem)
         {
-            Fields.Error("name", "must contain at least one ASCII letter or digit (it becomes the sweep id)");
+            Fields.Error("name", nameProblem);
         }
 
         var sources = new SourceFieldReader(Fields, catalogs, baseDirectory);
@@ -38,16 +38,16 @@ internal sealed class SweepReader(SweepCatalogs catalogs, string baseDirectory)
         var models = sources.ReadModels(root, root.TryGetProperty("grid", out var gridElement) && gridElement.ValueKind == JsonValueKind.Object ? gridElement : null);
         var model = models.IsDefaultOrEmpty ? null : models[0];
 
-        var fractions = Fields.ReadNumberList(root, "fractions", "fractions", [1.0], v => v > 0 && v <= 1, "must be in (0, 1]");
+        var fractions = Fields.ReadNumberList(root, "fractions", "fractions", [1.0], SweepLimits.Fraction.Valid, SweepLimits.Fraction.Rule);
         var grid = ReadGrid(root);
         var stopping = ReadStopping(root);
-        var maxEpochs = Fields.ReadInt(root, "maxEpochs", 20, 1, 10_000);
-        var probeSize = Fields.ReadInt(root, "probeSize", 500, 2, 1_000_000);
-        var validationFraction = Fields.ReadNumber(root, "validationFraction", 0.2, v => v > 0 && v < 1, "must be in (0, 1)");
-        var concurrency = Fields.ReadInt(root, "concurrency", 1, 1, 10_000);
+        var maxEpochs = Fields.ReadInt(root, "maxEpochs", 20, SweepLimits.MaxEpochs.Min, SweepLimits.MaxEpochs.Max);
+        var probeSize = Fields.ReadInt(root, "probeSize", 500, SweepLimits.ProbeSize.Min, SweepLimits.ProbeSize.Max);
+        var validationFraction = Fields.ReadNumber(root, "validationFraction", 0.2, SweepLimits.ValidationFraction.Valid, SweepLimits.ValidationFraction.Rule);
+        var concurrency = Fields.ReadInt(root, "concurrency", 1, SweepLimits.Concurrency.Min, SweepLimits.Concurrency.Max);
         var device = Fields.ReadString(root, "device", "device", required: false, allowed: TrainingDevices.Names) ?? TrainingDevices.Cpu;
-        var checkpointEvery = Fields.ReadInt(root, "checkpointEvery", 1, 1, 10_000);
-        var maxRestarts = Fields.ReadInt(root, "maxRestarts", 3, 0, 1000);
+        var checkpointEvery = Fields.ReadInt(root, "checkpointEvery", 1, SweepLimits.CheckpointEvery.Min, SweepLimits.CheckpointEvery.Max);
+        var maxRestarts = Fields.ReadInt(root, "maxRestarts", 3, SweepLimits.MaxRestarts.Min, SweepLimits.MaxRestarts.Max);
         var recordTestAccuracy = Fields.ReadBool(root, "recordTestAccuracy", false);
         var recordTopology = Fields.ReadBool(root, "recordTopology", false);
         var nesterov = Fields.ReadBool(root, "nesterov", false);
@@ -101,12 +101,12 @@ internal sealed class SweepReader(SweepCatalogs catalogs, string baseDirectory)
         Fields.CheckUnknown(grid, "grid.", SweepSchema.GridProperties);
         return new SweepGrid
         {
-            LearningRates = Fields.ReadNumberList(grid, "lr", "grid.lr", defaults.LearningRates, v => v > 0, "must be > 0"),
-            Momenta = Fields.ReadNumberList(grid, "momentum", "grid.momentum", defaults.Momenta, v => v >= 0 && v < 1, "must be in [0, 1)"),
-            BatchSizes = Fields.ReadIntList(grid, "batchSize", "grid.batchSize", defaults.BatchSizes, 1, 1_000_000),
-            WeightDecays = Fields.ReadNumberList(grid, "weightDecay", "grid.weightDecay", defaults.WeightDecays, v => v >= 0, "must be >= 0"),
-            Widths = Fields.ReadNumberList(grid, "width", "grid.width", defaults.Widths, v => v > 0 && v <= 64, "must be in (0, 64]"),
-            Seeds = Fields.ReadIntList(grid, "seed", "grid.seed", defaults.Seeds, 0, int.MaxValue),
+            LearningRates = Fields.ReadNumberList(grid, "lr", "grid.lr", defaults.LearningRates, SweepLimits.LearningRate.Valid, SweepLimits.LearningRate.Rule),
+            Momenta = Fields.ReadNumberList(grid, "momentum", "grid.momentum", defaults.Momenta, SweepLimits.Momentum.Valid, SweepLimits.Momentum.Rule),
+            BatchSizes = Fields.ReadIntList(grid, "batchSize", "grid.batchSize", defaults.BatchSizes, SweepLimits.BatchSize.Min, SweepLimits.BatchSize.Max),
+            WeightDecays = Fields.ReadNumberList(grid, "weightDecay", "grid.weightDecay", defaults.WeightDecays, SweepLimits.WeightDecay.Valid, SweepLimits.WeightDecay.Rule),
+            Widths = Fields.ReadNumberList(grid, "width", "grid.width", defaults.Widths, SweepLimits.Width.Valid, SweepLimits.Width.Rule),
+            Seeds = Fields.ReadIntList(grid, "seed", "grid.seed", defaults.Seeds, SweepLimits.Seed.Min, SweepLimits.Seed.Max),
             Optimizers = OptimizerFieldReader.ReadOptimizers(Fields, root, grid),
             Betas = OptimizerFieldReader.ReadBetas(Fields, grid),
         };
@@ -139,7 +139,7 @@ internal sealed class SweepReader(SweepCatalogs catalogs, string baseDirectory)
                 var bare = item.GetString()!;
                 if (!methodNames.Contains(bare))
                 {
-                    Fields.Error(path, $"unknown method '{bare}'; allowed: {JsonFieldReader.Allowed(methodNames)}");
+                    Fields.Error(path, $"unknown method {BoundedQuote.Of(bare)}; allowed: {JsonFieldReader.Allowed(methodNames)}");
                     continue;
                 }
 

@@ -23,7 +23,7 @@ public static class TrialExpansion
                && catalog.Find(method).NeedsHoldOut;
     }
 
-    /// <summary>The sweep id for a sweep name: lower-case letters, digits and dashes.</summary>
+    /// <summary>The sweep id for a sweep name: lower-case letters, digits and dashes (the <see cref="SafeId"/> grammar).</summary>
     public static string SweepIdOf(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -33,7 +33,8 @@ public static class TrialExpansion
             builder.Append(char.IsAsciiLetterOrDigit(ch) ? ch : '-');
         }
 
-        var slug = builder.ToString().Trim('-');
+        var slug = builder.ToString();
+        slug = slug[..Math.Min(slug.Length, SafeId.MaxLength)].Trim('-');
         return slug.Length == 0 ? "sweep" : slug;
     }
 

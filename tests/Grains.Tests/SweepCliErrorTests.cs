@@ -33,6 +33,56 @@ public sealed class SweepCliErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Local_run_into_a_results_folder_holding_foreign_files_exits_2_naming_them_and_deletes_nothing()
+    {
+        var file = Path.Combine(_directory, "mine.json");
+        File.WriteAllText(file, """{ "name": "mine", "dataset": "synthetic", "model": "mlp-small", "stopping": ["none"], "maxEpochs": 1 }""");
+        var results = Path.Combine(_directory, "results");
+        var folder = Path.Combine(results, "mine");
+        Directory.CreateDirectory(Path.Combine(folder, "keep"));
+        File.WriteAllText(Path.Combine(folder, "precious.txt"), "precious");
+        File.WriteAllText(Path.Combine(folder, "keep", "inner.txt"), "inner");
+        var (code, _, stderr) = await RunAsync("local", "run", file, "--results", results);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("keep/, precious.txt", stderr, StringComparison.Ordinal);
+        Assert.Contains("--results DIR", stderr, StringComparison.Ordinal);
+        Assert.Equal("precious", File.ReadAllText(Path.Combine(folder, "precious.txt")));
+        Assert.Equal("inner", File.ReadAllText(Path.Combine(folder, "keep", "inner.txt")));
+        Assert.Equal(["mine"], Directory.EnumerateFileSystemEntries(results).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Local_run_of_a_different_sweep_with_the_same_id_exits_2_unless_replace_is_given()
+    {
+        var results = Path.Combine(_directory, "results");
+        var folder = Path.Combine(results, "collide");
+        Directory.CreateDirectory(folder);
+        var old = Orchestrator.Sweeps.SweepFile.Parse("""{ "name": "collide", "dataset": "synthetic", "model": "mlp-small", "stopping": ["none"], "maxEpochs": 1 }""").Definition!;
+        File.WriteAllText(Path.Combine(folder, "sweep.json"), Orchestrator.Client.Core.Sweeps.SweepFileJson.Write(old));
+        File.WriteAllText(Path.Combine(folder, "trials.csv"), "old results");
+        var file = Path.Combine(_directory, "collide-bang.json");
+        File.WriteAllText(file, """{ "name": "Collide!", "dataset": "synthetic", "model": "mlp-small", "stopping": ["none"], "maxEpochs": 1 }""");
+
+        var (code, _, stderr) = await RunAsync("local", "run", file, "--results", results);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("holds a different sweep with the same id", stderr, StringComparison.Ordinal);
+        Assert.Contains("--replace", stderr, StringComparison.Ordinal);
+        Assert.Equal("old results", File.ReadAllText(Path.Combine(folder, "trials.csv")));
+    }
+
+    [Fact]
+    public async Task Sweep_results_with_a_sweep_id_that_is_a_path_exits_2_before_touching_any_folder()
+    {
+        var victim = Path.Combine(_directory, "victim");
+        File.WriteAllText(victim, "victim");
+        var (code, _, stderr) = await RunAsync("sweep", "results", "../victim", "--redis", "127.0.0.1:1", "--results", Path.Combine(_directory, "results"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("sweep-id: must be 1 to 100 lower-case", stderr, StringComparison.Ordinal);
+        Assert.Equal("victim", File.ReadAllText(victim));
+    }
+
+    [Fact]
     public async Task A_bad_numpy_data_set_exits_2_naming_the_dataset_before_any_silo_starts()
     {
         var arrays = TestData.NpyFiles.Separable(train: 12, test: 6);

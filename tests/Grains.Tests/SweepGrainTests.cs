@@ -37,9 +37,34 @@ public sealed class SweepGrainTests(TestClusterFixture fixture)
         await coordinator.Submit(sweep);
         var first = await Synthetic.WaitAsync(fixture.Client, "resubmit", Synthetic.Done, Timeout);
         var bigger = sweep with { Grid = sweep.Grid with { Seeds = [0, 1] } };
-        var resubmitted = await coordinator.Submit(bigger);
+        var resubmitted = await coordinator.Replace(bigger);
         Assert.Equal(2, resubmitted.Trials.Length);
         Assert.Equal(first.Trials[0], resubmitted.Trials.Single(t => t.Spec.Id == first.Trials[0].Spec.Id));
+    }
+
+    [Fact]
+    public async Task A_sweep_whose_name_makes_an_existing_id_is_refused_unless_it_replaces_it()
+    {
+        var first = Synthetic.Sweep("collide", """ "grid": { "seed": [0] }, "stopping": ["none"], "maxEpochs": 1 """);
+        var coordinator = fixture.Client.GetGrain<ISweepCoordinatorGrain>(TrialExpansion.SweepIdOf(first.Name));
+        await coordinator.Submit(first);
+        var done = await Synthetic.WaitAsync(fixture.Client, "collide", Synthetic.Done, Timeout);
+        var second = Synthetic.Sweep("Collide!", """ "grid": { "seed": [0, 1] }, "stopping": ["none"], "maxEpochs": 1 """);
+        Assert.Equal("collide", TrialExpansion.SweepIdOf(second.Name));
+
+        var error = await Assert.ThrowsAsync<SweepRejectedException>(() => coordinator.Submit(second));
+
+        Assert.Contains("named 'collide'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--replace", error.Message, StringComparison.Ordinal);
+        var kept = await coordinator.GetStatus();
+        Assert.Equal("collide", kept.Definition!.Name);
+        Assert.Equal(done.Trials, kept.Trials);
+
+        var again = await coordinator.Submit(first);
+        Assert.Equal(done.Trials, again.Trials);
+        var replaced = await coordinator.Replace(second);
+        Assert.Equal("Collide!", replaced.Definition!.Name);
+        Assert.Equal(2, replaced.Trials.Length);
     }
 
     [Fact]

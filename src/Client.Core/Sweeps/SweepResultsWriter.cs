@@ -9,7 +9,8 @@ namespace Orchestrator.Client.Core.Sweeps;
 /// <summary>
 /// Writes <c>results/&lt;sweep-id&gt;/</c>: <c>sweep.json</c> (the sweep file, submittable again as is),
 /// <c>status.json</c>, <c>trials.csv</c>, <c>epochs.csv</c> and <c>summary.md</c>. Files are written to a
-/// temporary directory first and moved into place, so a results directory is never half-written. Naming:
+/// fresh staging directory first and moved into place, so a results directory is never half-written; an existing
+/// folder is replaced only when it holds nothing but what the product writes (<see cref="ResultsFolder"/>). Naming:
 /// file names are lower-case kebab-case, CSV columns snake_case, JSON fields camelCase (as in sweep files).
 /// </summary>
 public static class SweepResultsWriter
@@ -19,32 +20,43 @@ public static class SweepResultsWriter
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
+    /// <summary>
+    /// Writes the results folder of <paramref name="sweep"/> under <paramref name="resultsRoot"/> and returns its path.
+    /// </summary>
+    /// <exception cref="InputException">
+    /// The sweep id breaks the id grammar or would leave the root, or the existing folder holds files the product
+    /// did not write (named in the message; nothing is changed).
+    /// </exception>
     public static string Write(string resultsRoot, SweepStatus sweep, IReadOnlyDictionary<string, IReadOnlyList<EpochRecord>> epochs, bool partial)
     {
         ArgumentNullException.ThrowIfNull(sweep);
-        var target = Path.Combine(resultsRoot, sweep.SweepId);
-        var staging = target + ".writing";
-        if (Directory.Exists(staging))
-        {
-            Directory.Delete(staging, recursive: true);
-        }
+        var target = ResultsFolder.Of(resultsRoot, sweep.SweepId);
+        ResultsFolder.RefuseForeignEntries(target);
 
+        // A fresh staging folder of our own (never one that was already there), moved into place when complete.
+        var staging = ResultsFolder.Sibling(target, "writing");
         Directory.CreateDirectory(staging);
-        if (sweep.Definition is { } definition)
+        try
         {
-            File.WriteAllText(Path.Combine(staging, "sweep.json"), SweepFileJson.Write(definition));
+            if (sweep.Definition is { } definition)
+            {
+                File.WriteAllText(Path.Combine(staging, "sweep.json"), SweepFileJson.Write(definition));
+            }
+
+            File.WriteAllText(Path.Combine(staging, "status.json"), StatusJson(sweep, partial));
+            File.WriteAllText(Path.Combine(staging, "trials.csv"), TrialsCsv(sweep));
+            File.WriteAllText(Path.Combine(staging, "epochs.csv"), EpochsCsv(sweep, epochs));
+            File.WriteAllText(Path.Combine(staging, "summary.md"), SweepSummary.Markdown(sweep, partial));
+            ResultsFolder.Replace(target, staging);
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
         }
 
-        File.WriteAllText(Path.Combine(staging, "status.json"), StatusJson(sweep, partial));
-        File.WriteAllText(Path.Combine(staging, "trials.csv"), TrialsCsv(sweep));
-        File.WriteAllText(Path.Combine(staging, "epochs.csv"), EpochsCsv(sweep, epochs));
-        File.WriteAllText(Path.Combine(staging, "summary.md"), SweepSummary.Markdown(sweep, partial));
-        if (Directory.Exists(target))
-        {
-            Directory.Delete(target, recursive: true);
-        }
-
-        Directory.Move(staging, target);
         return target;
     }
 

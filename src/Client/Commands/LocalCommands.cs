@@ -22,7 +22,8 @@ internal static class LocalCommands
         var dataDir = new Option<string?>("--data-dir") { Description = "Dataset directory." };
         var metricsPort = new Option<int>("--metrics-port") { Description = "Serve Prometheus /metrics from the silo on 127.0.0.1:PORT (0: off)." };
         var dashboardPort = new Option<int>("--dashboard-port") { Description = "Serve the live web dashboard on 127.0.0.1:PORT while the sweep runs (0: off)." };
-        var run = new Command("run", "Run a sweep on a local single silo and write results/<sweep-id>/ (Ctrl-C cancels it and writes partial results).") { file, keepSilo, results, checkpoints, slots, gpus, dataDir, metricsPort, dashboardPort };
+        var replace = new Option<bool>("--replace") { Description = "Write this sweep's results in place of a different sweep's with the same id." };
+        var run = new Command("run", "Run a sweep on a local single silo and write results/<sweep-id>/ (Ctrl-C cancels it and writes partial results).") { file, keepSilo, results, checkpoints, slots, gpus, dataDir, metricsPort, dashboardPort, replace };
         run.SetAction(async (parse, cancellationToken) =>
         {
             var definition = SweepFileLoader.Load(parse.GetValue(file)!, context.Stderr);
@@ -30,6 +31,14 @@ internal static class LocalCommands
             using var sweepActivity = ClientTelemetry.Source.StartActivity("sweep");
             sweepActivity?.SetTag("sweep.id", sweepId);
             var resultsRoot = Path.GetFullPath(parse.GetValue(results)!);
+
+            // Refused before anything trains: at the end, the results would have nowhere to go.
+            var resultsFolder = ResultsFolder.Of(resultsRoot, sweepId);
+            ResultsFolder.RefuseForeignEntries(resultsFolder);
+            if (ResultsFolder.RefuseDifferentSweep(resultsFolder, definition, parse.GetValue(replace)))
+            {
+                await context.Stderr.WriteLineAsync($"--replace: the results of a different sweep in {resultsFolder} will be replaced by this sweep's");
+            }
             var checkpointDirectory = Path.GetFullPath(parse.GetValue(checkpoints) ?? Path.Combine(resultsRoot, sweepId + ".checkpoints"));
             var slotCount = parse.GetValue(slots) is > 0 and var count ? count : definition.Concurrency;
             var settings = new LocalSiloSettings("local-" + sweepId, checkpointDirectory, slotCount)
@@ -41,6 +50,7 @@ internal static class LocalCommands
             using var ctrlC = new CtrlC(CtrlC.CancelsLocalSweep);
             var log = Path.Combine(resultsRoot, sweepId + ".silo.log");
             await context.Stderr.WriteLineAsync($"starting a local silo (log: {log}); Ctrl-C cancels the sweep (the silo is this command's own)…");
+            using var runLock = ResultsFolderLock.Acquire(resultsRoot, sweepId);
             await using var silo = await LocalSilo.StartAsync(settings, log, parse.GetValue(keepSilo), cancellationToken);
             using var host = await silo.Endpoint.ConnectAsync(cancellationToken);
             var client = ClusterEndpoint.ClientOf(host);

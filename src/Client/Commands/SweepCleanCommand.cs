@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Orchestrator.Client.Core.Sweeps;
 using Orchestrator.Contracts;
+using Orchestrator.Sweeps;
 
 namespace Orchestrator.Client.Commands;
 
@@ -21,13 +22,22 @@ internal static class SweepCleanCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var sweepId = parse.GetValue(id)!;
-            if (sweepId.Length == 0 || sweepId.IndexOfAny(['/', '\\']) >= 0 || sweepId is "." or "..")
+            if (SafeId.Problem(sweepId) is { } problem)
             {
-                throw new InputException($"sweep-id: '{sweepId}' is not a sweep id (see `orchestrator sweep list`)");
+                throw new InputException($"sweep-id: {problem} (see `orchestrator sweep list`)");
             }
 
             var root = Path.GetFullPath(parse.GetValue(checkpoints) ?? Path.Combine("results", sweepId + ".checkpoints"));
             var directory = Path.Combine(root, sweepId);
+            try
+            {
+                directory = RootedPath.Under(root, sweepId);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InputException($"--checkpoints: {ex.Message}");
+            }
+
             if (!Directory.Exists(directory))
             {
                 throw new InputException($"--checkpoints: no checkpoints of sweep '{sweepId}' under {root}; pass the checkpoint directory the silo used (`--checkpoints DIR`)");

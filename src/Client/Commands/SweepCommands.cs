@@ -36,17 +36,30 @@ internal static class SweepCommands
         var file = new Argument<string>("sweep") { Description = "Sweep file (JSON)." };
         var watch = new Option<bool>("--watch") { Description = "Watch it until it ends and write results (Ctrl-C detaches; the sweep keeps running)." };
         var results = new Option<string>("--results") { Description = "Results root directory (with --watch).", DefaultValueFactory = _ => "results" };
-        var command = new Command("submit", "Validate and submit a sweep (resubmitting reuses finished trials).") { file, redis, watch, results };
+        var replace = new Option<bool>("--replace") { Description = "Put this sweep in place of a different one under the same id (trials in both keep their results, the others are dropped)." };
+        var command = new Command("submit", "Validate and submit a sweep (resubmitting reuses finished trials).") { file, redis, watch, results, replace };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var definition = SweepFileLoader.Load(parse.GetValue(file)!, context.Stderr);
             var sweepId = TrialExpansion.SweepIdOf(definition.Name);
             using var sweepActivity = ClientTelemetry.Source.StartActivity("sweep");
             sweepActivity?.SetTag("sweep.id", sweepId);
+            if (parse.GetValue(watch))
+            {
+                ResultsFolder.RefuseForeignEntries(ResultsFolder.Of(Path.GetFullPath(parse.GetValue(results)!), sweepId));
+            }
+
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
-            var status = await cluster.Client.GetGrain<ISweepCoordinatorGrain>(sweepId).Submit(definition);
+            var coordinator = cluster.Client.GetGrain<ISweepCoordinatorGrain>(sweepId);
+            var before = await coordinator.GetStatus();
+            var status = parse.GetValue(replace) ? await coordinator.Replace(definition) : await coordinator.Submit(definition);
             sweepActivity?.Stop();
             await context.Stdout.WriteLineAsync($"submitted {sweepId}: {SweepView.Progress(status)}");
+            if (before.State != SweepState.Unknown)
+            {
+                await context.Stdout.WriteLineAsync($"resubmission of {sweepId}: {Resubmission.Of(before, status).Describe()}");
+            }
+
             if (!parse.GetValue(watch))
             {
                 return ExitCodes.Ok;
@@ -87,6 +100,7 @@ internal static class SweepCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             var chosen = format.Read(parse);
+            RequireSweepId(parse.GetValue(id)!);
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
             var status = await KnownSweepAsync(cluster.Client, parse.GetValue(id)!);
             await chosen.WriteAsync(
@@ -113,6 +127,7 @@ internal static class SweepCommands
         var command = new Command("watch", "Watch a sweep live until it ends, then write its results (Ctrl-C detaches and leaves it running; `sweep cancel` stops it).") { id, redis, results };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            RequireSweepId(parse.GetValue(id)!);
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
             await KnownSweepAsync(cluster.Client, parse.GetValue(id)!);
             return await WatchAndWriteAsync(context, cluster.Client, parse.GetValue(id)!, parse.GetValue(results)!);
@@ -128,6 +143,7 @@ internal static class SweepCommands
         var command = new Command("results", "Write a sweep's results now (partial while it runs).") { id, redis, results };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            RequireSweepId(parse.GetValue(id)!);
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
             var status = await KnownSweepAsync(cluster.Client, parse.GetValue(id)!);
             return await SweepTerminal.FinishAsync(context, cluster.Client, new SweepWatch(status, Cancelled: false), Path.GetFullPath(parse.GetValue(results)!));
@@ -142,6 +158,7 @@ internal static class SweepCommands
         var command = new Command(name, description) { id, redis };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            RequireSweepId(parse.GetValue(id)!);
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
             await KnownSweepAsync(cluster.Client, parse.GetValue(id)!);
             var status = await action(cluster.Client.GetGrain<ISweepCoordinatorGrain>(parse.GetValue(id)!));
@@ -151,8 +168,14 @@ internal static class SweepCommands
         return command;
     }
 
+    // Checked before connecting: an id is also a folder name, and a path must never reach the results writer.
+    private static string RequireSweepId(string sweepId) => SafeId.Problem(sweepId) is { } problem
+        ? throw new InputException($"sweep-id: {problem}; see `orchestrator sweep list` for the ids")
+        : sweepId;
+
     private static async Task<SweepStatus> KnownSweepAsync(IClusterClient client, string sweepId)
     {
+        RequireSweepId(sweepId);
         var status = await client.GetGrain<ISweepCoordinatorGrain>(sweepId).GetStatus();
         return status.State == SweepState.Unknown
             ? throw new InputException($"sweep-id: no sweep '{sweepId}' on this cluster (see `orchestrator sweep list`)")

@@ -1,0 +1,50 @@
+namespace Orchestrator.Sweeps;
+
+/// <summary>
+/// The ranges a sweep's settings must fall in: one source of truth for the sweep-file reader and for
+/// <see cref="SweepDefinitionCheck"/>, which checks a definition or trial that reached a grain without a file.
+/// </summary>
+public static class SweepLimits
+{
+    /// <summary>Longest sweep name, in characters (the name becomes a folder name).</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>maxEpochs range.</summary>
+    public static readonly IntRange MaxEpochs = new(1, 10_000);
+
+    /// <summary>probeSize range.</summary>
+    public static readonly IntRange ProbeSize = new(2, 1_000_000);
+
+    /// <summary>concurrency range.</summary>
+    public static readonly IntRange Concurrency = new(1, 10_000);
+
+    /// <summary>checkpointEvery range.</summary>
+    public static readonly IntRange CheckpointEvery = new(1, 10_000);
+
+    /// <summary>maxRestarts range.</summary>
+    public static readonly IntRange MaxRestarts = new(0, 1000);
+
+    /// <summary>grid.batchSize range.</summary>
+    public static readonly IntRange BatchSize = new(1, 1_000_000);
+
+    /// <summary>grid.seed range.</summary>
+    public static readonly IntRange Seed = new(0, int.MaxValue);
+
+    /// <summary>fractions rule.</summary>
+    public static readonly NumberRule Fraction = new(v => v > 0 && v <= 1, "must be in (0, 1]");
+
+    /// <summary>validationFraction rule.</summary>
+    public static readonly NumberRule ValidationFraction = new(v => v > 0 && v < 1, "must be in (0, 1)");
+
+    /// <summary>grid.lr rule.</summary>
+    public static readonly NumberRule LearningRate = new(v => v > 0, "must be > 0");
+
+    /// <summary>grid.momentum rule.</summary>
+    public static readonly NumberRule Momentum = new(v => v >= 0 && v < 1, "must be in [0, 1)");
+
+    /// <summary>grid.weightDecay rule.</summary>
+    public static readonly NumberRule WeightDecay = new(v => v >= 0, "must be >= 0");
+
+    /// <summary>grid.width rule.</summary>
+    public static readonly NumberRule Width = new(v => v > 0 && v <= 64, "must be in (0, 64]");
+}
