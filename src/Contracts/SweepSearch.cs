@@ -20,7 +20,7 @@ public sealed record SweepSearch
 
     /// <summary>The sampler's parameters by name, as text (e.g. <c>startUpTrials</c> = <c>5</c>).</summary>
     [Id(2)]
-    public ImmutableSortedDictionary<string, string> SamplerParameters { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+    public ImmutableArray<NamedValue> SamplerParameters { get; init; } = [];
 
     /// <summary>How many configurations the search proposes in all.</summary>
     [Id(3)]

@@ -13,5 +13,5 @@ public sealed record SweepTrialScheduler
 
     /// <summary>Its parameters by name, as text (e.g. <c>reductionFactor</c> = <c>3</c>).</summary>
     [Id(1)]
-    public ImmutableSortedDictionary<string, string> Parameters { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+    public ImmutableArray<NamedValue> Parameters { get; init; } = [];
 }

@@ -111,9 +111,9 @@ public sealed record TrialSpec
     [Id(25)]
     public int? SearchNumber { get; init; }
 
-    /// <summary>A search trial's sampled parameters by name, as text (the configuration the sampler proposed); empty for a grid trial.</summary>
+    /// <summary>A search trial's sampled parameters by name, as text, sorted by name (the configuration the sampler proposed); empty for a grid trial.</summary>
     [Id(26)]
-    public ImmutableSortedDictionary<string, string> SearchParameters { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+    public ImmutableArray<NamedValue> SearchParameters { get; init; } = [];
 
     /// <summary>The grain key of the trial's run and topology grains (unique across sweeps).</summary>
     public string GrainKey => $"{SweepId}/{Id}";

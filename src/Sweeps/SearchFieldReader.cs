@@ -69,7 +69,7 @@ internal sealed class SearchFieldReader(JsonFieldReader fields)
         {
             Space = JsonSerializer.Serialize(spaceElement),
             Sampler = sampler,
-            SamplerParameters = parameters,
+            SamplerParameters = Named(parameters),
             Trials = trials ?? 1,
             Seed = seed ?? 0,
         };
@@ -175,7 +175,7 @@ internal sealed class SearchFieldReader(JsonFieldReader fields)
             fields.Error(named is null ? "scheduler" : "scheduler." + named, ex.Message);
         }
 
-        return new SweepTrialScheduler { Type = type, Parameters = parameters.ToImmutable() };
+        return new SweepTrialScheduler { Type = type, Parameters = Named(parameters.ToImmutable()) };
     }
 
     /// <summary>
@@ -312,6 +312,9 @@ internal sealed class SearchFieldReader(JsonFieldReader fields)
 
         return parameters.ToImmutable();
     }
+
+    private static ImmutableArray<NamedValue> Named(ImmutableSortedDictionary<string, string> parameters) =>
+        [.. parameters.Select(p => new NamedValue(p.Key, p.Value))];
 
     private static string? ParameterText(JsonElement value) => value.ValueKind switch
     {

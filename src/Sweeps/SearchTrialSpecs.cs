@@ -90,7 +90,7 @@ public static class SearchTrialSpecs
             RecordTestAccuracy = sweep.RecordTestAccuracy,
             RecordTopology = sweep.RecordTopology,
             SearchNumber = number,
-            SearchParameters = configuration.Values.ToImmutableSortedDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal),
+            SearchParameters = [.. configuration.Values.Select(p => new NamedValue(p.Key, p.Value.ToString()))],
         };
         return spec with { Id = TrialId.Of(spec) };
     }
@@ -100,8 +100,8 @@ public static class SearchTrialSpecs
     {
         ArgumentNullException.ThrowIfNull(spec);
         return new Configuration(spec.SearchParameters.Select(p => KeyValuePair.Create(
-            p.Key,
-            p.Key == "optimizer" ? ParameterValue.Of(p.Value) : ParameterValue.Of(double.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture)))));
+            p.Name,
+            p.Name == "optimizer" ? ParameterValue.Of(p.Value) : ParameterValue.Of(double.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture)))));
     }
 
     private static double? Number(Configuration configuration, string name) => configuration[name]?.AsNumber();

@@ -1,3 +1,4 @@
+using Orchestrator.Contracts;
 using Orchestrator.Search;
 
 namespace Orchestrator.Sweeps.Tests;
@@ -27,11 +28,11 @@ public sealed class SearchFieldTests
         Assert.Equal("tpe", definition.Search!.Sampler);
         Assert.Equal(12, definition.Search.Trials);
         Assert.Equal(7, definition.Search.Seed);
-        Assert.Equal("4", definition.Search.SamplerParameters["startUpTrials"]);
+        Assert.Equal([new NamedValue("startUpTrials", "4")], definition.Search.SamplerParameters);
         Assert.True(SearchSpaceReader.Read(System.Text.Json.JsonDocument.Parse(definition.Search.Space).RootElement).IsValid);
         Assert.Equal("min", definition.Objective!.Mode);
         Assert.Equal("asha", definition.Scheduler!.Type);
-        Assert.Equal("2", definition.Scheduler.Parameters["reductionFactor"]);
+        Assert.Contains(new NamedValue("reductionFactor", "2"), definition.Scheduler.Parameters);
     }
 
     [Fact]

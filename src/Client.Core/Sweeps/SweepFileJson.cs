@@ -65,7 +65,7 @@ public static class SweepFileJson
             ["sampler"] = search.Sampler,
             ["trials"] = search.Trials,
             ["seed"] = search.Seed,
-            ["parameters"] = Parameters(search.SamplerParameters),
+            ["parameters"] = Parameters(search.SamplerParameters.Select(p => KeyValuePair.Create(p.Name, p.Value))),
         };
         if (definition.Objective is { } objective)
         {
@@ -74,7 +74,7 @@ public static class SweepFileJson
 
         if (definition.Scheduler is { } scheduler)
         {
-            var node = Parameters(scheduler.Parameters);
+            var node = Parameters(scheduler.Parameters.Select(p => KeyValuePair.Create(p.Name, p.Value)));
             node["type"] = scheduler.Type;
             root["scheduler"] = node;
         }
