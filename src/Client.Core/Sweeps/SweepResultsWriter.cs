@@ -92,13 +92,13 @@ public static class SweepResultsWriter
     {
         ArgumentNullException.ThrowIfNull(sweep);
         var csv = new StringBuilder();
-        csv.AppendLine("trial_id,dataset,fraction,training_samples,holdout_samples,model,lr,momentum,batch_size,weight_decay,width,seed,stopping,state,stop_epoch,reason,test_accuracy,test_loss,epochs_run,seconds,restarts,optimizer,search_trial");
+        csv.AppendLine("trial_id,dataset,fraction,training_samples,holdout_samples,model,lr,momentum,batch_size,weight_decay,width,seed,optimizer,search_trial,stopping,state,stop_epoch,reason,test_accuracy,test_loss,epochs_run,seconds,restarts");
         foreach (var t in sweep.Trials)
         {
             var s = t.Spec;
             Row(csv, s.Id, s.Dataset, N(s.Fraction), Samples(t, t.TrainingSamples), Samples(t, t.HoldOutSamples), s.Model, N(s.LearningRate), N(s.Momentum), I(s.BatchSize), N(s.WeightDecay), N(s.Width), I(s.Seed),
-                s.Stopping.Describe(), t.State.ToString(), t.StopEpoch is { } e ? I(e) : string.Empty, t.Reason, N(t.TestAccuracy), N(t.TestLoss),
-                I(t.EpochsRun), N(Math.Round(t.Seconds, 3)), I(t.Restarts), s.Optimizer, s.SearchNumber is { } n ? I(n) : string.Empty);
+                s.Optimizer, s.SearchNumber is { } n ? I(n) : string.Empty, s.Stopping.Describe(), t.State.ToString(), t.StopEpoch is { } e ? I(e) : string.Empty, t.Reason, N(t.TestAccuracy), N(t.TestLoss),
+                I(t.EpochsRun), N(Math.Round(t.Seconds, 3)), I(t.Restarts));
         }
 
         return csv.ToString();
