@@ -69,6 +69,26 @@ public sealed class SearchSweepTests(TestClusterFixture fixture)
         Assert.All(status.Trials.Except(pruned), t => Assert.Equal(TrialState.Completed, t.State));
     }
 
+    [Fact]
+    public async Task The_criterion_and_the_scheduler_compose_and_each_end_names_which_fired()
+    {
+        var sweep = Synthetic.Sweep("search-compose", Space + """, "search": {"sampler": "random", "trials": 6, "seed": 2}, "objective": {"metric": "validation_accuracy"}, "scheduler": {"type": "asha", "gracePeriod": 1, "reductionFactor": 2}, "stopping": [{"method": "top", "parameters": {"patience": 1}}], "maxEpochs": 40 """);
+        await fixture.Client.GetGrain<ISweepCoordinatorGrain>("search-compose").Submit(sweep);
+        var status = await Synthetic.WaitAsync(fixture.Client, "search-compose", Synthetic.Done, Timeout);
+
+        var pruned = status.Trials.Where(t => t.State == TrialState.Pruned).ToList();
+        var stopped = status.Trials.Where(t => t.State == TrialState.Stopped).ToList();
+        Assert.NotEmpty(pruned);
+        Assert.NotEmpty(stopped);
+        Assert.All(pruned, t => Assert.StartsWith("pruned by asha at rung", t.Reason, StringComparison.Ordinal));
+        Assert.All(stopped, t =>
+        {
+            Assert.DoesNotContain("asha", t.Reason, StringComparison.Ordinal);
+            Assert.True(t.StopEpoch < sweep.MaxEpochs);
+        });
+        Assert.Equal(6, pruned.Count + stopped.Count + status.Trials.Count(t => t.State == TrialState.Completed));
+    }
+
     private static List<string> Sequence(SweepStatus status) =>
         [.. status.Trials.OrderBy(t => t.Spec.SearchNumber).Select(t => string.Join(", ", t.Spec.SearchParameters.Select(p => $"{p.Name}={p.Value}")))];
 }
