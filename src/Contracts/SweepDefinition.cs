@@ -80,4 +80,16 @@ public sealed record SweepDefinition
     /// <summary>The learning-rate schedule's canonical text (<c>constant</c>, <c>cosine</c>, <c>step(10,0.1)</c>).</summary>
     [Id(16)]
     public string Schedule { get; init; } = "constant";
+
+    /// <summary>An adaptive search over a space instead of the grid's product; null for a grid sweep.</summary>
+    [Id(17)]
+    public SweepSearch? Search { get; init; }
+
+    /// <summary>What the search optimises; null when nothing is optimised.</summary>
+    [Id(18)]
+    public SweepObjective? Objective { get; init; }
+
+    /// <summary>The cross-trial scheduler pruning a search's trials; null for none.</summary>
+    [Id(19)]
+    public SweepTrialScheduler? Scheduler { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Orchestrator.Contracts;
 
 /// <summary>One trial of a sweep: a single training run with fixed settings and one stopping method.</summary>
@@ -104,6 +106,14 @@ public sealed record TrialSpec
     /// <summary>The learning-rate schedule's canonical text: <c>constant</c>, <c>cosine</c>, <c>step(10,0.1)</c>.</summary>
     [Id(24)]
     public string Schedule { get; init; } = "constant";
+
+    /// <summary>A search trial's position in its search (0 for the first proposal); null for a grid trial.</summary>
+    [Id(25)]
+    public int? SearchNumber { get; init; }
+
+    /// <summary>A search trial's sampled parameters by name, as text, sorted by name (the configuration the sampler proposed); empty for a grid trial.</summary>
+    [Id(26)]
+    public ImmutableArray<NamedValue> SearchParameters { get; init; } = [];
 
     /// <summary>The grain key of the trial's run and topology grains (unique across sweeps).</summary>
     public string GrainKey => $"{SweepId}/{Id}";

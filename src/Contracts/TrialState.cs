@@ -24,4 +24,7 @@ public enum TrialState
 
     /// <summary>The user cancelled the sweep before it ended.</summary>
     Cancelled = 6,
+
+    /// <summary>A cross-trial scheduler ended it because it was behind the other trials (the reason names the rung and the comparison).</summary>
+    Pruned = 7,
 }

@@ -22,6 +22,7 @@ public sealed partial class SweepCoordinatorGrain(
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, IRemindable
 {
     private const string ReminderName = "watchdog";
+    private SearchStudy? _study;
     private readonly ObserverManager<ISweepObserver> _observers = new(SweepObserverLifetime.Subscription, logger);
     private IGrainTimer? _watchdog;
 
@@ -60,8 +61,8 @@ public sealed partial class SweepCoordinatorGrain(
 
         using var activity = OrchestratorMetrics.ActivitySource.StartActivity("sweep submit");
         activity?.SetTag("sweep.id", this.GetPrimaryKeyString());
-        var expanded = TrialExpansion.Expand(definition);
-        SweepPreflight.Check(expanded, options.Value);
+        var expanded = definition.Search is null ? TrialExpansion.Expand(definition) : KeptSearchTrials(definition);
+        SweepPreflight.Check(definition.Search is null ? expanded : FirstProposal(definition, expanded), options.Value);
         var known = state.State.Trials.ToDictionary(t => t.Spec.Id, StringComparer.Ordinal);
         var trials = ImmutableArray.CreateBuilder<TrialStatus>();
         var added = 0;
@@ -86,7 +87,9 @@ public sealed partial class SweepCoordinatorGrain(
             Trials = trials.ToImmutable(),
             State = SweepState.Running,
             SubmittedAt = state.State.SubmittedAt == default ? DateTime.UtcNow : state.State.SubmittedAt,
+            Objectives = definition.Search is null ? [] : state.State.Objectives,
         };
+        _study = null;
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ISweepRegistryGrain>(ISweepRegistryGrain.Key).Register(this.GetPrimaryKeyString());
         await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
@@ -198,6 +201,7 @@ public sealed partial class SweepCoordinatorGrain(
         if (record is not null)
         {
             Notify(o => o.OnEpoch(merged.Spec.Id, record));
+            merged = await ObserveObjectiveAsync(index, merged, record);
         }
 
         if (merged.State.IsFinal() && !held.State.IsFinal())
@@ -331,6 +335,11 @@ public sealed partial class SweepCoordinatorGrain(
         }
 
         var toStart = TrialScheduler.NextToStart(state.State.Trials, definition.Concurrency);
+        if (definition.Search is not null)
+        {
+            toStart = [.. toStart, .. ProposeTrials(definition.Concurrency - state.State.Trials.Count(t => t.State == TrialState.Running) - toStart.Count)];
+        }
+
         if (toStart.Count == 0)
         {
             return;
@@ -367,6 +376,11 @@ public sealed partial class SweepCoordinatorGrain(
     private async Task CheckFinishedAsync()
     {
         if (state.State.Definition is null || state.State.FinishedAt is not null || !state.State.Trials.All(t => t.State.IsFinal()))
+        {
+            return;
+        }
+
+        if (state.State.State == SweepState.Running && Study is { } study && !state.State.SearchExhausted && !study.IsComplete(state.State.Trials))
         {
             return;
         }

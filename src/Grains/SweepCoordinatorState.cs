@@ -26,4 +26,15 @@ public sealed record SweepCoordinatorState
     /// <summary>End time (UTC).</summary>
     [Id(4)]
     public DateTime? FinishedAt { get; init; }
+
+    /// <summary>
+    /// A search's objective per trial (by id) and epoch, as measured on the hold-out: with the trial statuses, all a
+    /// failed-over coordinator needs to rebuild the study and continue the same search.
+    /// </summary>
+    [Id(5)]
+    public ImmutableArray<TrialObjective> Objectives { get; init; } = [];
+
+    /// <summary>True once a search's sampler had nothing left to propose (an exhausted grid) before its trial count.</summary>
+    [Id(6)]
+    public bool SearchExhausted { get; init; }
 }

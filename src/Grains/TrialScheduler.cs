@@ -32,6 +32,13 @@ public static class TrialScheduler
             return held;
         }
 
+        // The coordinator prunes a trial and then cancels its run: the run's final report (cancelled) keeps the
+        // pruning as its state and reason, with the run's own numbers.
+        if (held.State == TrialState.Pruned)
+        {
+            return reported with { State = TrialState.Pruned, Reason = held.Reason, StopEpoch = held.StopEpoch ?? reported.StopEpoch };
+        }
+
         return reported;
     }
 }

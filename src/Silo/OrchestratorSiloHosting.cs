@@ -32,7 +32,10 @@ internal static class OrchestratorSiloHosting
     public static ISiloBuilder UseOrchestratorEmbedded(this ISiloBuilder silo, SiloHostSettings settings)
     {
         silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: "orchestrator", clusterId: settings.ClusterId);
-        silo.AddMemoryGrainStorage(OrchestratorStorage.Name);
+        // Orleans' binary serializer, as on Redis: the default JSON cannot read back a trial spec's immutable
+        // dictionaries, so a coordinator that was deactivated could not be activated again.
+        silo.AddMemoryGrainStorage(OrchestratorStorage.Name, options => options.Configure<Serializer>((o, serializer) =>
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
         silo.UseInMemoryReminderService();
         return silo.AddOrchestratorGrains(settings);
     }

@@ -57,6 +57,16 @@ internal sealed class SweepReader(SweepCatalogs catalogs, string baseDirectory)
             Fields.Error("nesterov", "needs the sgd optimizer and every grid.momentum > 0 (Nesterov's update is momentum's)");
         }
 
+        var searchFields = new SearchFieldReader(Fields);
+        var search = searchFields.ReadSearch(root);
+        var searching = root.TryGetProperty("search", out _) && root.TryGetProperty("space", out _);
+        var objective = searchFields.ReadObjective(root, search, searching);
+        var scheduler = searchFields.ReadScheduler(root, searching, objective);
+        if (searching)
+        {
+            searchFields.CheckFixedSettings(root, fractions, models, grid, stopping);
+        }
+
         if (Fields.Errors.Count > 0 || dataset is null || model is null)
         {
             return null;
@@ -81,6 +91,9 @@ internal sealed class SweepReader(SweepCatalogs catalogs, string baseDirectory)
             RecordTopology = recordTopology,
             Nesterov = nesterov,
             Schedule = schedule.ToString(),
+            Search = search,
+            Objective = objective,
+            Scheduler = scheduler,
         };
     }
 

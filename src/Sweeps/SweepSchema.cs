@@ -13,8 +13,14 @@ public static class SweepSchema
     [
         "name", "dataset", "fractions", "model", "grid", "stopping", "maxEpochs", "probeSize",
         "validationFraction", "concurrency", "device", "checkpointEvery", "maxRestarts", "recordTestAccuracy", "recordTopology",
-        "optimizer", "nesterov", "schedule",
+        "optimizer", "nesterov", "schedule", "space", "search", "objective", "scheduler",
     ];
+
+    /// <summary>Properties of the <c>search</c> object.</summary>
+    public static readonly ImmutableArray<string> SearchProperties = ["sampler", "trials", "seed", "parameters"];
+
+    /// <summary>Properties of the <c>objective</c> object.</summary>
+    public static readonly ImmutableArray<string> ObjectiveProperties = ["metric", "mode"];
 
     /// <summary>Lists of the <c>grid</c> object.</summary>
     public static readonly ImmutableArray<string> GridProperties = ["lr", "momentum", "batchSize", "weightDecay", "width", "seed", "optimizer", "betas", "model"];

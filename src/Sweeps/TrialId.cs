@@ -49,6 +49,13 @@ public static class TrialId
             text += "|schedule=" + spec.Schedule;
         }
 
+        // A search trial's number joins its id: two proposals of one configuration are two trials, and the
+        // same search (seed and history) gives the same ids again.
+        if (spec.SearchNumber is int number)
+        {
+            text += "|search=" + number.ToString(c);
+        }
+
         return text;
     }
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Orchestrator.Grains.Tests;
@@ -17,7 +19,9 @@ public sealed class TestClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(OrchestratorStorage.Name);
+            // As the silos do: Orleans' serializer, so a deactivated coordinator's state reads back.
+            silo.AddMemoryGrainStorage(OrchestratorStorage.Name, options => options.Configure<Serializer>((o, serializer) =>
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
             silo.UseInMemoryReminderService();
             silo.Services.AddOrchestratorGrains(o =>
             {

@@ -36,7 +36,9 @@ public sealed partial class SweepFileReferenceTests
     {
         var expected = SweepSchema.TopLevelProperties
             .Concat(SweepSchema.GridProperties.Select(p => "grid." + p))
-            .Concat(SweepSchema.StoppingProperties.Select(p => "stopping[]." + p));
+            .Concat(SweepSchema.StoppingProperties.Select(p => "stopping[]." + p))
+            .Concat(SweepSchema.SearchProperties.Select(p => "search." + p))
+            .Concat(SweepSchema.ObjectiveProperties.Select(p => "objective." + p));
         Assert.Equal(expected.Order(StringComparer.Ordinal), Rows.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -113,6 +115,23 @@ public sealed partial class SweepFileReferenceTests
                 break;
             case ["stopping[]", "parameters"]:
                 root["stopping"] = JsonSerializer.SerializeToElement(new[] { new Dictionary<string, JsonElement> { ["method"] = JsonSerializer.SerializeToElement("top"), ["parameters"] = value } });
+                break;
+            case ["space" or "search" or "objective" or "scheduler", ..] path:
+                // The search blocks only make sense together: each example goes into a small search.
+                root["space"] = JsonSerializer.SerializeToElement(new { lr = new { loguniform = new[] { 0.001, 0.3 } } });
+                root["search"] = JsonSerializer.SerializeToElement(new { sampler = "tpe", trials = 4 });
+                root["objective"] = JsonSerializer.SerializeToElement(new { metric = "validation_accuracy" });
+                if (path.Length == 1)
+                {
+                    root[field] = value;
+                }
+                else
+                {
+                    var block = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(root[path[0]])!;
+                    block[path[1]] = value;
+                    root[path[0]] = JsonSerializer.SerializeToElement(block);
+                }
+
                 break;
             default:
                 root[field] = value;

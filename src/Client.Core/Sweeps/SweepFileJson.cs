@@ -40,13 +40,52 @@ public static class SweepFileJson
             ["maxRestarts"] = definition.MaxRestarts,
             ["recordTestAccuracy"] = definition.RecordTestAccuracy,
         };
+        if (definition.Search is { } search)
+        {
+            AddSearch(root, search, definition);
+        }
+
         return root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
-    private static JsonObject Method(StoppingMethod method)
+    private static void AddSearch(JsonObject root, SweepSearch search, SweepDefinition definition)
+    {
+        var space = JsonNode.Parse(search.Space)!.AsObject();
+
+        // A searched setting is not also listed in the grid (the reader refuses that).
+        var grid = root["grid"]!.AsObject();
+        foreach (var (name, _) in space)
+        {
+            grid.Remove(name);
+        }
+
+        root["space"] = space;
+        root["search"] = new JsonObject
+        {
+            ["sampler"] = search.Sampler,
+            ["trials"] = search.Trials,
+            ["seed"] = search.Seed,
+            ["parameters"] = Parameters(search.SamplerParameters.Select(p => KeyValuePair.Create(p.Name, p.Value))),
+        };
+        if (definition.Objective is { } objective)
+        {
+            root["objective"] = new JsonObject { ["metric"] = objective.Metric, ["mode"] = objective.Mode };
+        }
+
+        if (definition.Scheduler is { } scheduler)
+        {
+            var node = Parameters(scheduler.Parameters.Select(p => KeyValuePair.Create(p.Name, p.Value)));
+            node["type"] = scheduler.Type;
+            root["scheduler"] = node;
+        }
+    }
+
+    private static JsonObject Method(StoppingMethod method) => new() { ["method"] = method.Name, ["parameters"] = Parameters(method.Parameters) };
+
+    private static JsonObject Parameters(IEnumerable<KeyValuePair<string, string>> given)
     {
         var parameters = new JsonObject();
-        foreach (var (name, value) in method.Parameters)
+        foreach (var (name, value) in given)
         {
             // Numbers stay numbers so the file reads as one a person wrote; the reader accepts either.
             parameters[name] = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
@@ -54,7 +93,7 @@ public static class SweepFileJson
                 : JsonValue.Create(value);
         }
 
-        return new JsonObject { ["method"] = method.Name, ["parameters"] = parameters };
+        return parameters;
     }
 
     private static JsonArray Array<T>(IEnumerable<T> values) => new([.. values.Select(v => JsonValue.Create(v))]);

@@ -15,8 +15,11 @@ namespace Orchestrator.Client.Core.Sweeps;
 /// </summary>
 public static class SweepResultsWriter
 {
-    /// <summary>The files of a results folder, as written.</summary>
-    public static readonly IReadOnlyList<string> Files = ["epochs.csv", "status.json", "summary.md", "sweep.json", "trials.csv"];
+    /// <summary>The best configuration of a search (written only for a sweep with a <c>search</c> block).</summary>
+    public const string SearchBestFile = "best.json";
+
+    /// <summary>Every file the writer may put in a results folder (sorted).</summary>
+    public static readonly IReadOnlyList<string> Files = [SearchBestFile, "epochs.csv", "status.json", "summary.md", "sweep.json", "trials.csv"];
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
@@ -47,6 +50,11 @@ public static class SweepResultsWriter
             File.WriteAllText(Path.Combine(staging, "trials.csv"), TrialsCsv(sweep));
             File.WriteAllText(Path.Combine(staging, "epochs.csv"), EpochsCsv(sweep, epochs));
             File.WriteAllText(Path.Combine(staging, "summary.md"), SweepSummary.Markdown(sweep, partial));
+            if (SearchBestJson.Write(sweep, epochs) is { } best)
+            {
+                File.WriteAllText(Path.Combine(staging, SearchBestFile), best);
+            }
+
             ResultsFolder.Replace(target, staging);
         }
         finally
@@ -100,12 +108,12 @@ public static class SweepResultsWriter
     {
         ArgumentNullException.ThrowIfNull(sweep);
         var csv = new StringBuilder();
-        csv.AppendLine("trial_id,dataset,fraction,training_samples,holdout_samples,model,lr,momentum,batch_size,weight_decay,width,seed,stopping,state,stop_epoch,reason,test_accuracy,test_loss,epochs_run,seconds,restarts");
+        csv.AppendLine("trial_id,dataset,fraction,training_samples,holdout_samples,model,lr,momentum,batch_size,weight_decay,width,seed,optimizer,search_trial,stopping,state,stop_epoch,reason,test_accuracy,test_loss,epochs_run,seconds,restarts");
         foreach (var t in sweep.Trials)
         {
             var s = t.Spec;
             Row(csv, s.Id, s.Dataset, N(s.Fraction), Samples(t, t.TrainingSamples), Samples(t, t.HoldOutSamples), s.Model, N(s.LearningRate), N(s.Momentum), I(s.BatchSize), N(s.WeightDecay), N(s.Width), I(s.Seed),
-                s.Stopping.Describe(), t.State.ToString(), t.StopEpoch is { } e ? I(e) : string.Empty, t.Reason, N(t.TestAccuracy), N(t.TestLoss),
+                s.Optimizer, s.SearchNumber is { } n ? I(n) : string.Empty, s.Stopping.Describe(), t.State.ToString(), t.StopEpoch is { } e ? I(e) : string.Empty, t.Reason, N(t.TestAccuracy), N(t.TestLoss),
                 I(t.EpochsRun), N(Math.Round(t.Seconds, 3)), I(t.Restarts));
         }
 

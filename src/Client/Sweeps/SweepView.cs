@@ -55,11 +55,11 @@ internal static class SweepView
 
     /// <summary>
     /// "9/12 trials finished, 3 cancelled, 0 running, 0 pending": a cancelled trial never counts as finished
-    /// (it did not run to its stop), and failed or diverged ones are named when there are any.
+    /// (it did not run to its stop), and pruned, failed or diverged ones are named when there are any.
     /// </summary>
     public static string Progress(SweepStatus sweep)
     {
-        var ended = new[] { TrialState.Cancelled, TrialState.Failed, TrialState.Diverged }
+        var ended = new[] { TrialState.Pruned, TrialState.Cancelled, TrialState.Failed, TrialState.Diverged }
             .Where(s => sweep.Count(s) > 0)
             .Select(s => string.Create(CultureInfo.InvariantCulture, $", {sweep.Count(s)} {s.ToString().ToLowerInvariant()}"));
         return string.Create(

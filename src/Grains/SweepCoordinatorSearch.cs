@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using Orchestrator.Contracts;
+using Orchestrator.Sweeps;
+
+namespace Orchestrator.Grains;
+
+/// <summary>
+/// The coordinator's ask/tell loop for a sweep with a search: whenever a slot frees, the sampler proposes the
+/// next configuration from the study rebuilt out of the persisted trials and objectives; after every epoch the
+/// scheduler may prune the trial. Nothing of the search lives only in memory, so a failed-over coordinator
+/// continues the same search.
+/// </summary>
+public sealed partial class SweepCoordinatorGrain
+{
+    private SearchStudy? Study =>
+        state.State.Definition is { Search: not null } definition ? _study ??= new SearchStudy(definition) : null;
+
+    /// <summary>
+    /// A resubmitted search keeps the trials it already proposed when it is the same search (space, sampler,
+    /// seed and settings), so it continues where it was; a different search starts again.
+    /// </summary>
+    private IReadOnlyList<TrialSpec> KeptSearchTrials(SweepDefinition definition)
+    {
+        var previous = state.State.Definition;
+        var same = previous?.Search is { } search
+                   && SweepFileIdentity(previous with { Search = null, Objective = null, Scheduler = null, Concurrency = 0 })
+                   == SweepFileIdentity(definition with { Search = null, Objective = null, Scheduler = null, Concurrency = 0 })
+                   && search.Space == definition.Search!.Space && search.Sampler == definition.Search.Sampler && search.Seed == definition.Search.Seed
+                   && search.SamplerParameters.SequenceEqual(definition.Search.SamplerParameters);
+        return same ? [.. state.State.Trials.Where(t => t.Spec.SearchNumber is not null).Select(t => t.Spec)] : [];
+    }
+
+    /// <summary>The search's first trial, so preflight checks (devices, data) run before anything is scheduled.</summary>
+    private static IReadOnlyList<TrialSpec> FirstProposal(SweepDefinition definition, IReadOnlyList<TrialSpec> kept)
+    {
+        if (kept.Count > 0)
+        {
+            return kept;
+        }
+
+        var study = new SearchStudy(definition);
+        return study.ProposeNext(study.History([], [])) is { } first ? [first] : [];
+    }
+
+    private static string SweepFileIdentity(SweepDefinition definition) =>
+        string.Join('|', TrialExpansion.Expand(definition with { Search = null }).Select(t => t.Id));
+
+    /// <summary>Up to <paramref name="slots"/> new trials from the sampler, added to the state as pending.</summary>
+    private List<TrialSpec> ProposeTrials(int slots)
+    {
+        var proposed = new List<TrialSpec>();
+        var study = Study!;
+        while (proposed.Count < slots && !state.State.SearchExhausted && !study.IsComplete(state.State.Trials))
+        {
+            var spec = study.ProposeNext(study.History(state.State.Trials, state.State.Objectives));
+            if (spec is null || IndexOf(spec.Id) >= 0)
+            {
+                state.State = state.State with { SearchExhausted = true };
+                break;
+            }
+
+            state.State = state.State with { Trials = state.State.Trials.Add(new TrialStatus { Spec = spec, State = TrialState.Pending }) };
+            metrics.PendingTrials(1);
+            proposed.Add(spec);
+        }
+
+        return proposed;
+    }
+
+    /// <summary>
+    /// Keeps the epoch's objective and asks the scheduler about the trial; a pruned trial is ended here (its run
+    /// is cancelled) with the scheduler's reason. A criterion that stopped the trial first has made it final
+    /// already, so whichever fires first names the end.
+    /// </summary>
+    private async Task<TrialStatus> ObserveObjectiveAsync(int index, TrialStatus merged, EpochRecord record)
+    {
+        if (Study is not { } study || merged.Spec.SearchNumber is not int number || study.ObjectiveOf(record) is not double objective)
+        {
+            return merged;
+        }
+
+        // An epoch replayed after a restart replaces the value it had.
+        var kept = state.State.Objectives.RemoveAll(o => o.TrialId == merged.Spec.Id && o.Epoch == record.Epoch);
+        state.State = state.State with { Objectives = kept.Add(new TrialObjective(merged.Spec.Id, record.Epoch, objective)) };
+        // A prune at the last epoch saves nothing: the trial ends there anyway, as completed.
+        if (merged.State != TrialState.Running || record.Epoch >= merged.Spec.MaxEpochs
+            || study.Decide(study.History(state.State.Trials, state.State.Objectives), merged.Spec.Id, number) is not { ShouldPrune: true } decision)
+        {
+            await state.WriteStateAsync();
+            return merged;
+        }
+
+        var pruned = merged with { State = TrialState.Pruned, Reason = decision.Reason, StopEpoch = record.Epoch };
+        state.State = state.State with { Trials = state.State.Trials.SetItem(index, pruned) };
+        await state.WriteStateAsync();
+        try
+        {
+            await GrainFactory.GetGrain<ITrainingRunGrain>(pruned.Spec.GrainKey).Cancel(decision.Reason);
+        }
+        catch (Exception ex) when (ex is TimeoutException or SiloUnavailableException or OrleansException)
+        {
+            // The trial is final here; a run that did not hear the cancel reports its end later and stays pruned.
+        }
+
+        // The caller sees a trial that became final: it schedules the next one and checks the sweep's end.
+        return pruned;
+    }
+}
