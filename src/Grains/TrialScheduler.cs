@@ -33,8 +33,9 @@ public static class TrialScheduler
         }
 
         // The coordinator prunes a trial and then cancels its run: the run's final report (cancelled) keeps the
-        // pruning as its state and reason, with the run's own numbers.
-        if (held.State == TrialState.Pruned)
+        // pruning as its state and reason, with the run's own numbers. A run that ended by itself (its criterion or
+        // maxEpochs) before the cancel reached it was not pruned: its own end is the truth.
+        if (held.State == TrialState.Pruned && reported.State == TrialState.Cancelled)
         {
             return reported with { State = TrialState.Pruned, Reason = held.Reason, StopEpoch = held.StopEpoch ?? reported.StopEpoch };
         }

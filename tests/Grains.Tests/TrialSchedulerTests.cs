@@ -33,6 +33,27 @@ public sealed class TrialSchedulerTests
     }
 
     [Fact]
+    public void A_pruned_trial_whose_run_took_the_cancel_stays_pruned_with_its_reason()
+    {
+        var held = Trial(0, TrialState.Pruned) with { Reason = "pruned by asha at rung 1 (epoch 2)", StopEpoch = 2 };
+        var merged = TrialScheduler.Merge(held, Trial(0, TrialState.Cancelled) with { EpochsRun = 3 });
+
+        Assert.Equal(TrialState.Pruned, merged.State);
+        Assert.Equal(held.Reason, merged.Reason);
+        Assert.Equal(3, merged.EpochsRun);
+    }
+
+    [Fact]
+    public void A_run_that_ended_by_itself_before_the_prune_reached_it_keeps_its_own_end()
+    {
+        // Seen with millisecond epochs: the run completed all its epochs while the coordinator was deciding.
+        var held = Trial(0, TrialState.Pruned) with { Reason = "pruned by asha at rung 1 (epoch 2)", StopEpoch = 2 };
+        var completed = Trial(0, TrialState.Completed) with { Reason = "reached max epochs (12)", EpochsRun = 12, StopEpoch = 12 };
+
+        Assert.Same(completed, TrialScheduler.Merge(held, completed));
+    }
+
+    [Fact]
     public void A_stale_running_report_does_not_reopen_a_finished_trial()
     {
         var held = Trial(0, TrialState.Stopped);
