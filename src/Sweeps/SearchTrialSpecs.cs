@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Orchestrator.Contracts;
 using Orchestrator.Data.Optimization;
 using Orchestrator.Search;
@@ -26,14 +27,15 @@ public static class SearchTrialSpecs
                 : $"optimizer must be a choice of {JsonFieldReader.Allowed(OptimizerKinds.Names)}";
         }
 
+        // The same ranges as the sweep file's grid (SweepLimits), so a sampled value is one a grid could hold.
         var (valid, rule, whole) = parameter.Name switch
         {
-            "lr" => ((Func<double, bool>)(v => v > 0), "> 0", false),
-            "momentum" => (v => v >= 0 && v < 1, "in [0, 1)", false),
-            "batchSize" => (v => v >= 1 && v <= 1_000_000, "in 1 … 1,000,000", true),
-            "weightDecay" => (v => v >= 0, "≥ 0", false),
-            "width" => (v => v > 0 && v <= 64, "in (0, 64]", false),
-            _ => (v => v >= 0 && v <= int.MaxValue, "≥ 0", true),
+            "lr" => Of(SweepLimits.LearningRate),
+            "momentum" => Of(SweepLimits.Momentum),
+            "batchSize" => Of(SweepLimits.BatchSize),
+            "weightDecay" => Of(SweepLimits.WeightDecay),
+            "width" => Of(SweepLimits.Width),
+            _ => Of(SweepLimits.Seed),
         };
         var kind = whole ? "whole numbers " + rule + " (use int or a choice of integers)" : "numbers " + rule;
         return parameter.Distribution switch
@@ -45,6 +47,12 @@ public static class SearchTrialSpecs
             _ => $"{parameter.Name} takes {kind}",
         };
     }
+
+    private static (Func<double, bool> Valid, string Rule, bool Whole) Of(NumberRule rule) =>
+        (rule.Accepts, rule.Rule.Replace("must be ", string.Empty, StringComparison.Ordinal), false);
+
+    private static (Func<double, bool> Valid, string Rule, bool Whole) Of(IntRange range) =>
+        (v => v >= range.Min && v <= range.Max, string.Create(CultureInfo.InvariantCulture, $"in {range.Min:N0} … {range.Max:N0}"), true);
 
     /// <summary>
     /// The trial for search trial <paramref name="number"/> with <paramref name="configuration"/>: the sweep's
