@@ -7,7 +7,7 @@ namespace Orchestrator.Client.Core.Reports;
 /// A CSV file with a header row, read for the report. Every missing column or unreadable value is an
 /// <see cref="InputException"/> naming the file, the row and the field.
 /// </summary>
-internal sealed class CsvTable
+public sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
 
@@ -66,6 +66,9 @@ internal sealed class CsvTable
             ? value
             : throw new InputException($"{Path}: row {rowIndex + 2}, column '{column}': '{text}' is not a number");
     }
+
+    /// <summary>An integer cell (written as a number), or null when empty.</summary>
+    public int? Integer(string[] row, string column, int rowIndex) => Number(row, column, rowIndex) is { } value ? (int)value : null;
 
     public double RequiredNumber(string[] row, string column, int rowIndex) =>
         Number(row, column, rowIndex) ?? throw new InputException($"{Path}: row {rowIndex + 2}, column '{column}' is empty but the report needs a value");

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Orchestrator.Client.Core.Reports;
 using Orchestrator.Contracts;
 
 namespace Orchestrator.Dashboard.Sources;
@@ -28,6 +29,8 @@ public sealed class ResultsFolderSource : IDashboardSource
     public string ConnectomesKept => Directory.Exists(_connectomes)
         ? $"the connectomes the run left in {_connectomes} (the last K epochs of each trial)"
         : $"none: {_connectomes} is gone, so diagrams and heat maps are unavailable for this folder";
+
+    private const string NotAResultsFolder = "serve a folder written by `./orchestrator local run` (it holds sweep.json, trials.csv and epochs.csv)";
 
     /// <summary>Reads <paramref name="directory"/>; <see cref="InputException"/> names the file and field when it is not a results folder.</summary>
     public static ResultsFolderSource Load(string directory)
@@ -78,7 +81,7 @@ public sealed class ResultsFolderSource : IDashboardSource
     {
         if (!File.Exists(path))
         {
-            throw new InputException($"{path} is missing; serve a folder written by `./orchestrator local run` (it holds sweep.json, trials.csv and epochs.csv)");
+            throw new InputException($"{path} is missing; {NotAResultsFolder}");
         }
 
         try
@@ -121,24 +124,25 @@ public sealed class ResultsFolderSource : IDashboardSource
 
     private static ImmutableArray<TrialStatus> ReadTrials(string path, string sweepId, int maxEpochs)
     {
-        var csv = CsvRows.Read(path);
-        csv.Require(path, "trial_id", "dataset", "fraction", "model", "stopping", "seed", "state", "epochs_run");
+        var csv = CsvTable.Read(path, NotAResultsFolder);
+        csv.Require("trial_id", "dataset", "fraction", "model", "stopping", "seed", "state", "epochs_run");
         var trials = ImmutableArray.CreateBuilder<TrialStatus>();
-        foreach (var row in csv.Rows)
+        for (var i = 0; i < csv.Rows.Count; i++)
         {
+            var row = csv.Rows[i];
             var spec = new TrialSpec
             {
                 Id = csv.Text(row, "trial_id"),
                 SweepId = sweepId,
                 Dataset = csv.Text(row, "dataset"),
                 Model = csv.Text(row, "model"),
-                Fraction = csv.Number(row, "fraction") ?? 0,
-                LearningRate = csv.Number(row, "lr") ?? 0,
-                Momentum = csv.Number(row, "momentum") ?? 0,
-                BatchSize = csv.Integer(row, "batch_size") ?? 0,
-                WeightDecay = csv.Number(row, "weight_decay") ?? 0,
-                Width = csv.Number(row, "width") ?? 1,
-                Seed = csv.Integer(row, "seed") ?? 0,
+                Fraction = csv.Number(row, "fraction", i) ?? 0,
+                LearningRate = csv.Number(row, "lr", i) ?? 0,
+                Momentum = csv.Number(row, "momentum", i) ?? 0,
+                BatchSize = csv.Integer(row, "batch_size", i) ?? 0,
+                WeightDecay = csv.Number(row, "weight_decay", i) ?? 0,
+                Width = csv.Number(row, "width", i) ?? 1,
+                Seed = csv.Integer(row, "seed", i) ?? 0,
                 Stopping = StoppingMethodText.Parse(csv.Text(row, "stopping")),
                 MaxEpochs = maxEpochs,
             };
@@ -147,12 +151,12 @@ public sealed class ResultsFolderSource : IDashboardSource
                 Spec = spec,
                 State = Enum.TryParse<TrialState>(csv.Text(row, "state"), out var state) ? state : TrialState.Failed,
                 Reason = csv.Text(row, "reason"),
-                EpochsRun = csv.Integer(row, "epochs_run") ?? 0,
-                StopEpoch = csv.Integer(row, "stop_epoch"),
-                TestAccuracy = csv.Number(row, "test_accuracy"),
-                TestLoss = csv.Number(row, "test_loss"),
-                Seconds = csv.Number(row, "seconds") ?? 0,
-                Restarts = csv.Integer(row, "restarts") ?? 0,
+                EpochsRun = csv.Integer(row, "epochs_run", i) ?? 0,
+                StopEpoch = csv.Integer(row, "stop_epoch", i),
+                TestAccuracy = csv.Number(row, "test_accuracy", i),
+                TestLoss = csv.Number(row, "test_loss", i),
+                Seconds = csv.Number(row, "seconds", i) ?? 0,
+                Restarts = csv.Integer(row, "restarts", i) ?? 0,
             });
         }
 
@@ -161,36 +165,39 @@ public sealed class ResultsFolderSource : IDashboardSource
 
     private static Dictionary<string, IReadOnlyList<EpochRecord>> ReadEpochs(string path)
     {
-        var csv = CsvRows.Read(path);
-        csv.Require(path, "trial_id", "epoch", "train_loss");
+        var csv = CsvTable.Read(path, NotAResultsFolder);
+        csv.Require("trial_id", "epoch", "train_loss");
         return csv.Rows
-            .GroupBy(row => csv.Text(row, "trial_id"), StringComparer.Ordinal)
+            .Select((row, i) => (Row: row, Index: i))
+            .GroupBy(r => csv.Text(r.Row, "trial_id"), StringComparer.Ordinal)
             .ToDictionary(
                 g => g.Key,
-                g => (IReadOnlyList<EpochRecord>)g.Select(row => new EpochRecord
-                {
-                    Epoch = csv.Integer(row, "epoch") ?? 0,
-                    Losses = new EpochLosses
-                    {
-                        Training = csv.Number(row, "train_loss") ?? double.NaN,
-                        Validation = csv.Number(row, "val_loss"),
-                        ValidationAccuracy = csv.Number(row, "val_accuracy"),
-                        TestAccuracy = csv.Number(row, "test_accuracy"),
-                        Test = csv.Number(row, "test_loss"),
-                    },
-                    Signals = new EpochSignals
-                    {
-                        W0 = csv.Number(row, "w0"),
-                        W1 = csv.Number(row, "w1"),
-                        Distance = csv.Number(row, "distance"),
-                        SmoothedDistance = csv.Number(row, "smoothed_distance"),
-                        Persistence0 = csv.Number(row, "persistence0") ?? 0,
-                        Persistence1 = csv.Number(row, "persistence1") ?? 0,
-                        DiagramDistance = csv.Number(row, "diagram_distance"),
-                        NeuralPersistence = csv.Number(row, "neural_persistence"),
-                    },
-                    Decision = csv.Text(row, "decision"),
-                }).OrderBy(r => r.Epoch).ToList(),
+                g => (IReadOnlyList<EpochRecord>)[.. g.Select(r => Epoch(csv, r.Row, r.Index)).OrderBy(r => r.Epoch)],
                 StringComparer.Ordinal);
     }
+
+    private static EpochRecord Epoch(CsvTable csv, string[] row, int i) => new()
+    {
+        Epoch = csv.Integer(row, "epoch", i) ?? 0,
+        Losses = new EpochLosses
+        {
+            Training = csv.Number(row, "train_loss", i) ?? double.NaN,
+            Validation = csv.Number(row, "val_loss", i),
+            ValidationAccuracy = csv.Number(row, "val_accuracy", i),
+            TestAccuracy = csv.Number(row, "test_accuracy", i),
+            Test = csv.Number(row, "test_loss", i),
+        },
+        Signals = new EpochSignals
+        {
+            W0 = csv.Number(row, "w0", i),
+            W1 = csv.Number(row, "w1", i),
+            Distance = csv.Number(row, "distance", i),
+            SmoothedDistance = csv.Number(row, "smoothed_distance", i),
+            Persistence0 = csv.Number(row, "persistence0", i) ?? 0,
+            Persistence1 = csv.Number(row, "persistence1", i) ?? 0,
+            DiagramDistance = csv.Number(row, "diagram_distance", i),
+            NeuralPersistence = csv.Number(row, "neural_persistence", i),
+        },
+        Decision = csv.Text(row, "decision"),
+    };
 }
