@@ -209,9 +209,15 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
         }
 
         var clock = Stopwatch.StartNew();
-        var weights = plan.Signals.HasFlag(CriterionSignals.NeuralPersistence) ? session.NeuralPersistenceWeights() : null;
-        var copy = plan.Overlaps ? session.CaptureState() : null;
-        return new TrainedEpoch(snapshot, weights, copy, clock.Elapsed);
+        var neuralPersistence = plan.Signals.HasFlag(CriterionSignals.NeuralPersistence);
+        if (plan.Overlaps)
+        {
+            // The kept copy holds NP's weights on the device: ObserveAsync reads them to the host beside the next epoch.
+            return new TrainedEpoch(snapshot, null, session.CaptureState(neuralPersistence), clock.Elapsed);
+        }
+
+        var weights = neuralPersistence ? session.NeuralPersistenceWeights() : null;
+        return new TrainedEpoch(snapshot, weights, null, clock.Elapsed);
     }
 
     /// <summary>
@@ -227,6 +233,12 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
         {
             // Returns to the loop at once: an in-process monitor (NP's sort, the decomposition) must not run on the loop's turn.
             await Task.Yield();
+        }
+
+        if (copy?.HasNeuralPersistenceWeights == true)
+        {
+            var weights = await Task.Run(copy.NeuralPersistenceWeights, CancellationToken.None);
+            message = message with { Weights = weights.ToLayerWeights() };
         }
 
         if (activations is not null)
