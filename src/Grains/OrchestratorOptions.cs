@@ -18,6 +18,12 @@ public sealed class OrchestratorOptions
     /// </summary>
     public IReadOnlyList<int> TrialsPerGpu { get; set; } = [];
 
+    /// <summary>
+    /// Memory-aware admission to GPU slots (<c>--gpu-memory-margin</c>): a trial gets a GPU slot only when its peak GPU memory
+    /// times (1 + this margin) is free there (<see cref="SiloSlotAdmission"/>). Null: off, slots are given by count alone.
+    /// </summary>
+    public double? GpuMemoryMargin { get; set; }
+
     /// <summary>Directory with dataset files; null uses the training engine's default.</summary>
     public string? DataDirectory { get; set; }
 

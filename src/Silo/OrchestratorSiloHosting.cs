@@ -22,6 +22,7 @@ internal static class OrchestratorSiloHosting
             o.Slots = settings.Slots;
             o.Gpus = settings.Gpus;
             o.TrialsPerGpu = settings.TrialsPerGpu;
+            o.GpuMemoryMargin = settings.GpuMemoryMargin;
             o.DataDirectory = settings.DataDirectory;
             o.ModelDirectories = settings.ModelDirectories.Count > 0 ? settings.ModelDirectories : null;
         });

@@ -32,6 +32,9 @@ internal sealed record SiloHostSettings
     /// <summary>Trials each of <see cref="Gpus"/> takes at once, in the same order (empty: one each).</summary>
     public IReadOnlyList<int> TrialsPerGpu { get; init; } = [];
 
+    /// <summary>Memory-aware GPU admission's margin as a fraction of a trial's peak (null: off).</summary>
+    public double? GpuMemoryMargin { get; init; }
+
     /// <summary>Dataset directory.</summary>
     public string? DataDirectory { get; init; }
 
