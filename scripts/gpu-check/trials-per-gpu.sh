@@ -29,9 +29,12 @@ results="$work/results"
 mkdir -p "$out" "$work/data" "$results"
 tar -C "$work" -xJf "$repo/.gpu/worker.tar.xz" && tar -C "$work/data" -xJf "$repo/.gpu/fashion-mnist.tar.xz" \
   || { echo "trials-per-gpu.sh: .gpu/ is missing or incomplete; run scripts/gpu-check/pack.sh first" >&2; exit 2; }
+# 6,000 training images per trial, as Fashion-MNIST 10 %, whatever pack.sh kept (TRAIN_IMAGES=12000 keeps .gpu/ under the carry limit).
+packed=$(python3 -c "import struct;print(struct.unpack('>I', open('$work/data/fashion-mnist/train-images-idx3-ubyte','rb').read(8)[4:])[0])")
+fraction=$(python3 -c "print(min(1.0, 6000 / $packed))")
 libtorch=${LIBTORCH:-$(python3 -c "import torch,os;print(os.path.dirname(torch.__file__)+'/lib')" 2>/dev/null)}
 [ -n "$libtorch" ] && [ -d "$libtorch" ] || { echo "trials-per-gpu.sh: no libtorch: install PyTorch or set LIBTORCH" >&2; exit 2; }
-echo "libtorch: $libtorch | device: $device | trials: $trials | epochs: $epochs | budget: ${budget}s"
+echo "libtorch: $libtorch | device: $device | trials: $trials | epochs: $epochs | budget: ${budget}s | fraction $fraction of $packed training images"
 if [ "$device" = cuda ]; then
   python3 -c "import torch;print('PyTorch', torch.__version__, '| CUDA', torch.version.cuda, '|', torch.cuda.get_device_name(0))"
   nvidia-smi --query-gpu=name,memory.total,memory.used,utilization.gpu --format=csv,noheader || true
@@ -69,7 +72,7 @@ sweep_file() {  # NAME N METHOD → a sweep of N seeds, all at once
   parameters='{}'
   [ "$3" = top ] && parameters='{ "patience": 1000 }'
   cat <<JSON
-{ "name": "$1", "dataset": "fashion-mnist", "fractions": [0.1], "model": "mlp-fashion",
+{ "name": "$1", "dataset": "fashion-mnist", "fractions": [$fraction], "model": "mlp-fashion",
   "grid": { "lr": [0.01], "seed": [$seeds] },
   "stopping": [ { "method": "$3", "parameters": $parameters } ],
   "maxEpochs": $epochs, "probeSize": 1000, "concurrency": $2, "device": "$device", "checkpointEvery": $epochs }
@@ -105,7 +108,7 @@ run_processes() {  # N METHOD: N `train` processes at once
   start_sampler "$dir"
   local t0 pids=() failed=0; t0=$(now)
   for ((i = 0; i < n; i++)); do
-    timeout 240 "$worker" train --dataset fashion-mnist --fraction 0.1 --seed "$i" --data-dir "$work/data" "${stop[@]}" \
+    timeout 240 "$worker" train --dataset fashion-mnist --fraction "$fraction" --seed "$i" --data-dir "$work/data" "${stop[@]}" \
       --epochs "$epochs" --probe-size 1000 "${target[@]}" --json "$dir/trial-$i.json" > "$dir/trial-$i.log" 2>&1 &
     pids+=($!)
   done

@@ -28,6 +28,6 @@ public readonly record struct SiloSlotRequest(string Shape, long? DeclaredBytes 
             spec.ProbeSize.ToString(CultureInfo.InvariantCulture),
             spec.ValidationFraction.ToString("R", CultureInfo.InvariantCulture),
             spec.Optimizer);
-        return new SiloSlotRequest(shape);
+        return new SiloSlotRequest(shape, spec.GpuMemoryMiB * 1024L * 1024L);
     }
 }

@@ -188,4 +188,23 @@ public sealed class SiloSlotAdmissionTests
         Assert.Null(slots.FirstEpochDone(a));
         Assert.Equal((0, 0, 0L, 0L), (a.Gpu, b.Gpu, a.Lease, b.Lease));
     }
+
+    [Fact]
+    public void A_trial_s_request_carries_its_declared_peak_and_a_shape_shared_by_trials_that_differ_only_in_seed_or_rate()
+    {
+        var spec = new Orchestrator.Contracts.TrialSpec
+        {
+            Id = "t1", SweepId = "s", Dataset = "fashion-mnist", Fraction = 0.1, Model = "mlp-fashion", BatchSize = 50, ProbeSize = 1000,
+            LearningRate = 0.01, Seed = 0, Stopping = new Orchestrator.Contracts.StoppingMethod { Name = "top" },
+        };
+
+        var request = SiloSlotRequest.For(spec);
+        var declared = SiloSlotRequest.For(spec with { GpuMemoryMiB = 2048 });
+
+        Assert.Null(request.DeclaredBytes);
+        Assert.Equal(2048 * MiB, declared.DeclaredBytes);
+        Assert.Equal(request.Shape, SiloSlotRequest.For(spec with { Id = "t2", Seed = 7, LearningRate = 0.05 }).Shape);
+        Assert.NotEqual(request.Shape, SiloSlotRequest.For(spec with { BatchSize = 500 }).Shape);
+        Assert.NotEqual(request.Shape, SiloSlotRequest.For(spec with { Fraction = 1 }).Shape);
+    }
 }
