@@ -68,4 +68,5 @@ if [ $((packed + tracked)) -gt $((64 * 1048576)) ]; then
   echo "pack.sh: over the device tool's 64 MiB; drop fraction-1 runs and pack fewer training images, or untrack large results" >&2
   exit 1
 fi
-echo "next: the device tool's run with carry [\".gpu\"] and command: bash scripts/gpu-check/run.sh"
+echo "next: the device tool's run with carry [\".gpu\"] and command: bash scripts/gpu-check/run.sh (needs all 60,000 images)"
+echo "   or: bash scripts/gpu-check/trials-per-gpu.sh (TRAIN_IMAGES=12000 is enough)"
