@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Orchestrator.Contracts;
 using Orchestrator.Dashboard.Live;
+using Orchestrator.Dashboard.Orleans;
 using Orchestrator.Dashboard.Sources;
 using Orchestrator.Dashboard.Views;
 
@@ -18,7 +19,7 @@ internal static class DashboardEndpoints
         app.MapGet("/sweeps/{sweepId}/trials/{trialId}", (string sweepId, string trialId) => EmbeddedAssets.Serve("trial.html"));
         app.MapGet("/static/{**name}", (string name) => EmbeddedAssets.Serve(name));
 
-        app.MapGet("/api/info", (IDashboardSource source) => Results.Json(new { source.Live, source.ConnectomesKept }, DashboardJson.Options));
+        app.MapGet("/api/info", (IDashboardSource source) => Results.Json(new { source.Live, source.ConnectomesKept, Orleans = source.Live ? OrleansGrainView.Path + "/" : null }, DashboardJson.Options));
         app.MapGet("/api/sweeps", async (IDashboardSource source, CancellationToken cancel) =>
             Results.Json((await source.SweepsAsync(cancel)).Select(s => SweepView.Of(s, source.Live, withTrials: false)), DashboardJson.Options));
         app.MapGet("/api/sweeps/{sweepId}", async (string sweepId, IDashboardSource source, CancellationToken cancel) =>

@@ -9,6 +9,12 @@ const dash = {
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return response.json();
   },
+  // Links the page header to Orleans' grain-level view when the dashboard serves a cluster (not a results folder).
+  links(info) {
+    if (!info.orleans) return;
+    const link = Object.assign(document.createElement('a'), { id: 'orleans-link', href: info.orleans, textContent: 'Orleans grains' });
+    document.querySelector('header').appendChild(link);
+  },
   path() { return location.pathname.split('/').filter(p => p.length > 0).map(decodeURIComponent); },
   num(v, digits = 4) { return v === null || v === undefined ? '' : String(Number(Number(v).toPrecision(digits))); },
   esc(s) { return String(s ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c])); },
