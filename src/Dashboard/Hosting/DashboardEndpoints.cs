@@ -41,9 +41,14 @@ internal static class DashboardEndpoints
                 return UnknownTrial(sweepId, trialId);
             }
 
-            var epochs = (await source.EpochsAsync(trial.Spec, cancel)).Select(EpochView.Of).ToList();
-            return Results.Json(new { Trial = TrialView.Of(trial), trial.Spec.Stopping.Parameters, Epochs = epochs, source.ConnectomesKept }, DashboardJson.Options);
+            var records = await source.EpochsAsync(trial.Spec, cancel);
+            var band = ThresholdBandView.Of(trial.Spec.Stopping, records);
+            return Results.Json(new { Trial = TrialView.Of(trial), trial.Spec.Stopping.Parameters, Epochs = records.Select(EpochView.Of).ToList(), Band = band, source.ConnectomesKept }, DashboardJson.Options);
         });
+        app.MapGet("/api/sweeps/{sweepId}/trials/{trialId}/band", async (string sweepId, string trialId, IDashboardSource source, CancellationToken cancel) =>
+            await TrialAsync(source, sweepId, trialId, cancel) is { } trial
+                ? Results.Json(ThresholdBandView.Of(trial.Spec.Stopping, await source.EpochsAsync(trial.Spec, cancel)), DashboardJson.Options)
+                : UnknownTrial(sweepId, trialId));
         app.MapGet("/api/sweeps/{sweepId}/trials/{trialId}/diagram/{epoch:int}", async (string sweepId, string trialId, int epoch, IDashboardSource source, CancellationToken cancel) =>
         {
             if (await TrialAsync(source, sweepId, trialId, cancel) is not { } trial)
