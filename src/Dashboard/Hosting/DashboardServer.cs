@@ -33,7 +33,10 @@ public sealed class DashboardServer : IAsyncDisposable
     public string? Token { get; }
 
     /// <summary>The URL to open: with <c>?token=…</c> when a token is required.</summary>
-    public string OpenUrl => Token is null ? Url.ToString() : $"{Url}?token={Uri.EscapeDataString(Token)}";
+    public string OpenUrl => OpenUrlOf(string.Empty);
+
+    /// <summary>The URL to open at <paramref name="page"/> (relative, e.g. <c>sweeps/ID</c>), with the token when one is required.</summary>
+    public string OpenUrlOf(string page) => Token is null ? $"{Url}{page}" : $"{Url}{page}?token={Uri.EscapeDataString(Token)}";
 
     /// <summary>
     /// Starts serving <paramref name="source"/>; live events come from <paramref name="events"/>. With a
