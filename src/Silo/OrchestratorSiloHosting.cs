@@ -28,6 +28,8 @@ internal static class OrchestratorSiloHosting
             o.TrialsPerGpu = settings.TrialsPerGpu;
             o.DataDirectory = settings.DataDirectory;
             o.ModelDirectories = settings.ModelDirectories.Count > 0 ? settings.ModelDirectories : null;
+            o.ConnectomesKept = settings.ConnectomesKept;
+            o.PerTrialMetrics = settings.PerTrialMetrics;
         });
         return silo;
     }

@@ -39,4 +39,19 @@ public sealed class DashboardOptionTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("error: --token must be at least 16 characters", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Local_run_relays_the_silos_refusal_of_a_bad_connectomes_kept_with_exit_code_2()
+    {
+        using var fixture = new CliFixture();
+        var sweep = RepositoryRoot.Path("experiments", "quickstart.json");
+
+        // The real program and worker as processes: the silo checks the flag it owns, the CLI relays its refusal.
+        var start = CliFixture.CliProcess("local", "run", sweep, "--results", fixture.PathOf("results"), "--connectomes-kept", "-1");
+        start.Environment["ORCHESTRATOR_SILO_PATH"] = CliFixture.BuiltWorker();
+        var result = await CliFixture.RunToEnd(start);
+
+        Assert.True(result.ExitCode == 2, result.Stderr);
+        Assert.Contains("error: --connectomes-kept -1 is out of range: give 0–10000", result.Stderr, StringComparison.Ordinal);
+    }
 }

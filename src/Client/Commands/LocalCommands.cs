@@ -22,8 +22,10 @@ internal static class LocalCommands
         var dataDir = new Option<string?>("--data-dir") { Description = "Dataset directory." };
         var metricsPort = new Option<int>("--metrics-port") { Description = "Serve Prometheus /metrics from the silo on 127.0.0.1:PORT (0: off)." };
         var dashboardOptions = DashboardBindingOptions.ForLocalRun();
+        var connectomesKept = new Option<int?>("--connectomes-kept") { Description = "Connectomes the silo keeps per trial for the dashboard's diagram slider (the last K epochs; default 20; see orchestrator-silo silo --help)." };
+        var perTrialMetrics = new Option<bool>("--per-trial-metrics") { Description = "A metric series per trial on --metrics-port (trial.id as an attribute)." };
         var replace = new Option<bool>("--replace") { Description = "Write this sweep's results in place of a different sweep's with the same id." };
-        var run = new Command("run", "Run a sweep on a local single silo and write results/<sweep-id>/ (Ctrl-C cancels it and writes partial results).") { file, keepSilo, results, checkpoints, slots, gpus, dataDir, metricsPort, replace };
+        var run = new Command("run", "Run a sweep on a local single silo and write results/<sweep-id>/ (Ctrl-C cancels it and writes partial results).") { file, keepSilo, results, checkpoints, slots, gpus, dataDir, metricsPort, connectomesKept, perTrialMetrics, replace };
         dashboardOptions.AddTo(run);
         run.SetAction(async (parse, cancellationToken) =>
         {
@@ -49,6 +51,8 @@ internal static class LocalCommands
                 Gpus = parse.GetValue(gpus),
                 DataDirectory = parse.GetValue(dataDir),
                 MetricsPort = parse.GetValue(metricsPort),
+                ConnectomesKept = parse.GetValue(connectomesKept),
+                PerTrialMetrics = parse.GetValue(perTrialMetrics),
             };
             using var ctrlC = new CtrlC(CtrlC.CancelsLocalSweep);
             var log = Path.Combine(resultsRoot, sweepId + ".silo.log");
