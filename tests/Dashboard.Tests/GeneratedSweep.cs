@@ -59,7 +59,9 @@ internal sealed class GeneratedSweep : IDisposable
             });
         }
 
-        var status = new SweepStatus { SweepId = sweepId, State = SweepState.Finished, Trials = statuses.ToImmutable(), SubmittedAt = DateTime.UtcNow, FinishedAt = DateTime.UtcNow };
+        // The sweep file a real run keeps as sweep.json (its maxEpochs is the trials').
+        var definition = Orchestrator.Sweeps.SweepFile.Parse($$"""{ "name": "{{sweepId}}", "dataset": "synthetic", "model": "mlp-small", "grid": { "seed": [0] }, "stopping": ["top"], "maxEpochs": {{epochs * 2}} }""").Definition!;
+        var status = new SweepStatus { SweepId = sweepId, State = SweepState.Finished, Trials = statuses.ToImmutable(), SubmittedAt = DateTime.UtcNow, FinishedAt = DateTime.UtcNow, Definition = definition };
         SweepResultsWriter.Write(root, status, records, partial: false);
         return new GeneratedSweep(root, status, records);
     }
