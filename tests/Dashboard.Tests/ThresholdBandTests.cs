@@ -18,17 +18,17 @@ public sealed class ThresholdBandTests(ChromiumFixture chromium)
         await DashboardPagesTests.OpenAsync(page, server.Url + "sweeps/banded/trials/t000");
 
         var traces = await TracesAsync(page);
-        var upper = Assert.Single(traces, t => t.Name.StartsWith("threshold band", StringComparison.Ordinal));
-        var lower = traces[traces.IndexOf(upper) - 1];
-        Assert.Equal("threshold band (top(relativeThreshold=0.05,window=3))", upper.Name);
+        var drawn = Assert.Single(traces, t => t.Name.StartsWith("threshold band", StringComparison.Ordinal));
+        Assert.Equal("threshold band (top(relativeThreshold=0.05,window=3))", drawn.Name);
 
         // The band the criterion itself holds after each epoch, with the recorded parameters (window 3, 5 %): not
         // the defaults (window 5, 10 %), which would start two epochs later and be twice as wide.
         var expected = Expected(GeneratedSweep.Top, sweep.Epochs["t000"]);
         Assert.NotEmpty(expected);
-        Assert.Equal(expected.Select(b => (double)b.Epoch), upper.X);
-        Assert.Equal(expected.Select(b => b.Upper), upper.Y);
-        Assert.Equal(expected.Select(b => b.Lower), lower.Y);
+        Assert.Equal(expected, drawn.Band);
+        // The filled polygon runs along the upper edges and back along the lower ones.
+        Assert.Equal(expected.Select(b => b.Upper).Max(), drawn.Y.Max());
+        Assert.Equal(expected.Select(b => b.Lower).Min(), drawn.Y.Min());
         Assert.All(expected, b => Assert.Equal(0.05 * b.Upper, b.Upper - b.Lower, 12));
 
         // The stop is marked at the trial's stop epoch.
@@ -60,13 +60,13 @@ public sealed class ThresholdBandTests(ChromiumFixture chromium)
         return band;
     }
 
-    private static async Task<List<(string Name, List<double> X, List<double> Y)>> TracesAsync(IPage page)
+    private static async Task<List<(string Name, List<double> Y, List<(int Epoch, double Lower, double Upper)> Band)>> TracesAsync(IPage page)
     {
-        var json = await page.EvaluateAsync<string>("JSON.stringify(document.getElementById('distance').data.map(t => ({ name: t.name, x: t.x, y: t.y })))");
+        var json = await page.EvaluateAsync<string>("JSON.stringify(document.getElementById('distance').data.map(t => ({ name: t.name, y: t.y, meta: t.meta ?? [] })))");
         using var document = JsonDocument.Parse(json);
         return [.. document.RootElement.EnumerateArray().Select(t => (
             t.GetProperty("name").GetString() ?? string.Empty,
-            t.GetProperty("x").EnumerateArray().Select(v => v.GetDouble()).ToList(),
-            t.GetProperty("y").EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? double.NaN : v.GetDouble()).ToList()))];
+            t.GetProperty("y").EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? double.NaN : v.GetDouble()).ToList(),
+            t.GetProperty("meta").EnumerateArray().Select(p => (p.GetProperty("epoch").GetInt32(), p.GetProperty("lower").GetDouble(), p.GetProperty("upper").GetDouble())).ToList()))];
     }
 }
