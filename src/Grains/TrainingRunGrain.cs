@@ -23,6 +23,7 @@ public sealed partial class TrainingRunGrain(
     ILogger<TrainingRunGrain> logger) : Grain, ITrainingRunGrain
 {
     private const int MaxReasonLength = 500;
+    private readonly EpochSpans _epochSpans = new();
     private Task? _loop;
     private CancellationTokenSource? _stop;
     private string? _cancelReason;
@@ -242,8 +243,10 @@ public sealed partial class TrainingRunGrain(
             {
                 var span = OrchestratorMetrics.ActivitySource.StartActivity("epoch");
                 span?.SetTag("epoch", epoch);
+                _epochSpans.Remember(epoch, span);
                 return span;
             },
+            CheckpointScope = epoch => _epochSpans.StartChild("checkpoint", spec, epoch),
         };
     }
 
@@ -317,7 +320,7 @@ public sealed partial class TrainingRunGrain(
     {
         var ended = status with { State = final, Reason = reason, StopEpoch = status.StopEpoch ?? status.EpochsRun };
         await UpdateAsync(ended);
-        metrics.TrialEnded(final);
+        metrics.TrialEnded(ended.Spec, final);
         LogEnded(logger, ended.Spec.Id, final, reason);
     }
 

@@ -36,6 +36,8 @@ internal static class SiloVerb
         {
             redis, address, port, gatewayPort, clusterId, checkpoints, slots, gpus, trialsPerGpu, memoryMargin, dataDir, modelsDir, metricsPort, stopWithStdin,
         };
+        var dashboardData = new DashboardDataOptions();
+        dashboardData.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!GpuIndexList.TryParse(parse.GetValue(gpus), parse.GetValue(trialsPerGpu), out var gpuIndices, out var gpuTrials, out var gpuError))
@@ -89,6 +91,15 @@ internal static class SiloVerb
                 await Console.Error.WriteLineAsync("error: --slots must be at least 1");
                 return 2;
             }
+
+            (var withDashboardData, var dashboardDataError) = dashboardData.Apply(parse, settings);
+            if (withDashboardData is null)
+            {
+                await Console.Error.WriteLineAsync("error: " + dashboardDataError);
+                return 2;
+            }
+
+            settings = withDashboardData;
 
             return await SiloRunner.RunAsync(settings, cancellationToken);
         });

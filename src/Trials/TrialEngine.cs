@@ -31,6 +31,9 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
     /// <summary>Wraps each epoch's training (given its number), e.g. in a tracing span.</summary>
     public Func<int, IDisposable?>? EpochScope { get; init; }
 
+    /// <summary>Wraps each checkpoint save (given its epoch), e.g. in a tracing span under that epoch's.</summary>
+    public Func<int, IDisposable?>? CheckpointScope { get; init; }
+
     /// <summary>Runs the trial to its end; the session may have been resumed from a checkpoint.</summary>
     /// <exception cref="OperationCanceledException">Never for <paramref name="cancellationToken"/>: that ends as <see cref="TrialEnd.Cancelled"/>.</exception>
     public async Task<TrialOutcome> RunAsync(TrainingSession session, CancellationToken cancellationToken)
@@ -259,7 +262,11 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
         var saved = false;
         if (plan.CheckpointPath is { } path && (message.Epoch % plan.CheckpointEvery == 0 || decision.ShouldStop))
         {
-            await Task.Run(() => SaveCheckpoint(session, copy, path), CancellationToken.None);
+            using (CheckpointScope?.Invoke(message.Epoch))
+            {
+                await Task.Run(() => SaveCheckpoint(session, copy, path), CancellationToken.None);
+            }
+
             await monitor.CheckpointedAsync(message.Epoch, CancellationToken.None);
             saved = true;
         }
