@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Orchestrator.Contracts;
 using Orchestrator.Dashboard.Live;
-using Orchestrator.Dashboard.Orleans;
 using Orchestrator.Dashboard.Sources;
 using Orchestrator.Dashboard.Views;
 
@@ -12,14 +11,16 @@ namespace Orchestrator.Dashboard.Hosting;
 /// <summary>The routes: three pages, their static files, the JSON API and the Server-Sent Events stream.</summary>
 internal static class DashboardEndpoints
 {
-    public static void MapDashboard(this IEndpointRouteBuilder app)
+    /// <param name="app">The web host.</param>
+    /// <param name="orleansView">Where Orleans' grain view is mounted (pages link to it), or null when it is not.</param>
+    public static void MapDashboard(this IEndpointRouteBuilder app, string? orleansView)
     {
         app.MapGet("/", () => EmbeddedAssets.Serve("sweeps.html"));
         app.MapGet("/sweeps/{sweepId}", (string sweepId) => EmbeddedAssets.Serve("sweep.html"));
         app.MapGet("/sweeps/{sweepId}/trials/{trialId}", (string sweepId, string trialId) => EmbeddedAssets.Serve("trial.html"));
         app.MapGet("/static/{**name}", (string name) => EmbeddedAssets.Serve(name));
 
-        app.MapGet("/api/info", (IDashboardSource source) => Results.Json(new { source.Live, source.ConnectomesKept, Orleans = source.Live ? OrleansGrainView.Path + "/" : null }, DashboardJson.Options));
+        app.MapGet("/api/info", (IDashboardSource source) => Results.Json(new { source.Live, source.ConnectomesKept, Orleans = orleansView }, DashboardJson.Options));
         app.MapGet("/api/sweeps", async (IDashboardSource source, CancellationToken cancel) =>
             Results.Json((await source.SweepsAsync(cancel)).Select(s => SweepView.Of(s, source.Live, withTrials: false)), DashboardJson.Options));
         app.MapGet("/api/sweeps/{sweepId}", async (string sweepId, IDashboardSource source, CancellationToken cancel) =>

@@ -62,7 +62,7 @@ public sealed class DashboardServer : IAsyncDisposable
             app.Use(gate.InvokeAsync);
         }
 
-        app.MapDashboard();
+        app.MapDashboard(cluster is not null ? OrleansGrainView.Path + "/" : null);
         app.MapOrleansGrainView(cluster is not null);
         try
         {
