@@ -186,7 +186,7 @@ public sealed class SiloSlotAdmission
             ? $"the trial needs {MiB(Needed(p))} ({MiB(p)} peak + {Margin:P0} margin)"
             : $"a trial of unmeasured peak needs {Margin:P0} of a GPU free";
         return $"{need}, but GPU {_gpus[most.g]} has {MiB(most.m.FreeBytes)} of {MiB(most.m.TotalBytes)} free (the most of this silo's GPUs) and no trial of this silo runs to free more; " +
-            "free the GPU, lower the silo's --gpu-memory-margin, or declare a smaller peak.";
+            "free the GPU, lower the silo's --gpu-memory-margin, or, if the sweep declares gpuMemoryMiB, check that it is not above what a trial takes.";
     }
 
     private sealed class Lease(int gpu, string shape, long? peak, long freeAtAdmission)
