@@ -9,6 +9,9 @@ namespace Orchestrator.Client.Core.Sweeps;
 /// and a subscription renewed every <see cref="ResubscribeInterval"/> because Orleans subscriptions expire.
 /// When <c>cancel</c> fires it either cancels the sweep once and keeps watching until the running trials have
 /// stopped, which takes at most one epoch, or detaches and leaves the sweep running (<see cref="WatchStop"/>).
+/// A call lost with its gateway (the silo the watcher talked to was killed) is retried with backoff while the
+/// client moves to another gateway and the coordinator is activated again elsewhere, for up to
+/// <see cref="ReconnectWindow"/>; the subscription is then renewed at once, so pushes resume.
 /// </summary>
 public sealed class SweepMonitor(IClusterClient client)
 {
@@ -20,6 +23,19 @@ public sealed class SweepMonitor(IClusterClient client)
 
     /// <summary>How often the status is fetched once every trial is final and only the sweep's own state is awaited.</summary>
     public static readonly TimeSpan FinishingPollInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How long the watch keeps retrying while no call gets through. A killed silo is declared dead in about 10 s
+    /// and the client rereads the gateways every <see cref="ClusterEndpoint.GatewayListRefresh"/>; a restarted
+    /// cluster may take longer, so a minute and a half, not seconds.
+    /// </summary>
+    public static readonly TimeSpan ReconnectWindow = TimeSpan.FromSeconds(90);
+
+    /// <summary>The first wait before a lost call is retried; it doubles up to <see cref="MaxRetryDelay"/>.</summary>
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The longest wait between two retries.</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
 
     /// <summary>Watches <paramref name="sweepId"/>, reporting every change to <paramref name="progress"/>.</summary>
     public Task<SweepWatch> WatchAsync(string sweepId, ISweepProgress progress, CancellationToken cancel) =>
@@ -36,7 +52,8 @@ public sealed class SweepMonitor(IClusterClient client)
         {
             await SubscribeAsync(coordinator, observer);
             var nextSubscribe = DateTime.UtcNow + ResubscribeInterval;
-            var status = await coordinator.GetStatus();
+            var lost = false;
+            var status = await RetryAsync(coordinator.GetStatus, () => lost = true, cancel);
             var nextResync = DateTime.UtcNow + ResyncInterval;
             var cancelled = false;
             progress.OnStatus(status);
@@ -50,7 +67,7 @@ public sealed class SweepMonitor(IClusterClient client)
                 if (cancel.IsCancellationRequested && !cancelled)
                 {
                     cancelled = true;
-                    status = await coordinator.Cancel();
+                    status = await RetryAsync(coordinator.Cancel, () => lost = true, CancellationToken.None);
                     progress.OnStatus(status);
                     continue;
                 }
@@ -72,9 +89,25 @@ public sealed class SweepMonitor(IClusterClient client)
 
                 if (!pushed || DateTime.UtcNow >= nextResync || status.Trials.All(t => t.State.IsFinal()))
                 {
-                    status = await coordinator.GetStatus();
+                    try
+                    {
+                        status = await RetryAsync(coordinator.GetStatus, () => lost = true, cancelled ? CancellationToken.None : cancel);
+                    }
+                    catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+                    {
+                        // Ctrl-C while the cluster was out of reach: the top of the loop detaches or cancels.
+                        continue;
+                    }
+
                     nextResync = DateTime.UtcNow + ResyncInterval;
                     changed = true;
+                }
+
+                if (lost)
+                {
+                    // A coordinator activated again on another silo knows no observers: subscribe now, not in minutes.
+                    lost = false;
+                    nextSubscribe = DateTime.UtcNow;
                 }
 
                 if (DateTime.UtcNow >= nextSubscribe)
@@ -110,8 +143,41 @@ public sealed class SweepMonitor(IClusterClient client)
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<EpochRecord>>> EpochsAsync(SweepStatus sweep)
     {
         ArgumentNullException.ThrowIfNull(sweep);
-        var series = await Task.WhenAll(sweep.Trials.Select(async t => (t.Spec.Id, Records: (IReadOnlyList<EpochRecord>)await client.GetGrain<ITopologyGrain>(t.Spec.GrainKey).GetSeries())));
+        var series = await Task.WhenAll(sweep.Trials.Select(async t =>
+            (t.Spec.Id, Records: (IReadOnlyList<EpochRecord>)await RetryAsync(client.GetGrain<ITopologyGrain>(t.Spec.GrainKey).GetSeries, static () => { }, CancellationToken.None))));
         return series.ToDictionary(s => s.Id, s => s.Records, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="call"/> until it gets through: a timeout or an Orleans error (the gateway or the grain's
+    /// silo died) is retried with backoff, calling <paramref name="onLost"/>, for up to <see cref="ReconnectWindow"/>.
+    /// An error the grain itself threw is not retried.
+    /// </summary>
+    /// <exception cref="ClusterUnreachableException">No call got through within <see cref="ReconnectWindow"/>.</exception>
+    internal static async Task<T> RetryAsync<T>(Func<Task<T>> call, Action onLost, CancellationToken cancel)
+    {
+        DateTime? since = null;
+        var delay = FirstRetryDelay;
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception ex) when (ex is TimeoutException or OrleansException)
+            {
+                onLost();
+                since ??= DateTime.UtcNow;
+                if (DateTime.UtcNow - since > ReconnectWindow)
+                {
+                    throw new ClusterUnreachableException(
+                        $"the cluster did not answer for {ReconnectWindow.TotalSeconds:0} s (last error: {ex.GetType().Name}: {ex.Message}); the sweep may still be running: `orchestrator sweep watch` follows it again", ex);
+                }
+
+                await Task.Delay(delay, cancel);
+                delay = delay * 2 < MaxRetryDelay ? delay * 2 : MaxRetryDelay;
+            }
+        }
     }
 
     private static bool IsDone(SweepStatus status) =>
