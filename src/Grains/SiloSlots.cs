@@ -6,6 +6,9 @@ namespace Orchestrator.Grains;
 /// The training slots of one silo: a run grain holds one while its epochs run. With <c>--gpus</c> each GPU has
 /// as many slots as trials it takes at once (<see cref="OrchestratorOptions.TrialsPerGpu"/>), and a slot says
 /// which GPU it is on: a new trial goes to the GPU with the fewest running, so trials spread before they pack.
+/// Placement (<see cref="FreeSlotPlacementDirector"/>) reserves a slot here before it activates a run grain on this
+/// silo, so two trials placed at once do not both count the same free slot; the run grain's
+/// <see cref="AcquireAsync"/> takes the reservation, and one never taken expires after <see cref="ReservationLifetime"/>.
 /// </summary>
 public sealed class SiloSlots : IDisposable
 {
@@ -14,6 +17,11 @@ public sealed class SiloSlots : IDisposable
     private readonly int[] _capacity;
     private readonly int[] _running;
     private readonly Lock _gate = new();
+    private readonly Queue<DateTime> _reservations = new();
+    private int _waiting;
+
+    /// <summary>How long a placement's reservation holds a slot for a run grain that has not asked for it yet.</summary>
+    public static readonly TimeSpan ReservationLifetime = TimeSpan.FromSeconds(15);
 
     /// <summary>Sizes the slots from <see cref="OrchestratorOptions.Gpus"/> when set, else <see cref="OrchestratorOptions.Slots"/>.</summary>
     /// <exception cref="ArgumentException">The trial counts do not match the GPUs, or one is below 1.</exception>
@@ -40,6 +48,45 @@ public sealed class SiloSlots : IDisposable
     /// <summary>Slots free now.</summary>
     public int Free => _slots.CurrentCount;
 
+    /// <summary>
+    /// Slots a new trial would find free: free slots less the trials waiting for one and the reservations not yet
+    /// taken. Negative when trials queue here.
+    /// </summary>
+    public int Available
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return AvailableLocked();
+            }
+        }
+    }
+
+    /// <summary>Reserves a slot for a trial being placed here when one is available; false when none is.</summary>
+    public bool TryReserve()
+    {
+        lock (_gate)
+        {
+            if (AvailableLocked() <= 0)
+            {
+                return false;
+            }
+
+            _reservations.Enqueue(DateTime.UtcNow + ReservationLifetime);
+            return true;
+        }
+    }
+
+    /// <summary>Reserves a slot even when none is available: no silo had one, and the trial queues here.</summary>
+    public void Reserve()
+    {
+        lock (_gate)
+        {
+            _reservations.Enqueue(DateTime.UtcNow + ReservationLifetime);
+        }
+    }
+
     /// <summary>Trials running now on each GPU, in the order of <see cref="OrchestratorOptions.Gpus"/>.</summary>
     public IReadOnlyList<int> RunningPerGpu
     {
@@ -55,7 +102,25 @@ public sealed class SiloSlots : IDisposable
     /// <summary>Waits for a free slot; with GPUs configured, the slot carries its GPU until released.</summary>
     public async Task<SiloSlot> AcquireAsync(CancellationToken cancellationToken)
     {
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            // This trial's placement reserved a slot (or one of them did; which one does not matter for the count).
+            _reservations.TryDequeue(out _);
+            _waiting++;
+        }
+
+        try
+        {
+            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _waiting--;
+            }
+        }
+
         lock (_gate)
         {
             // The semaphore admitted us, so some GPU has room: take the least loaded (relative to its share).
@@ -100,4 +165,14 @@ public sealed class SiloSlots : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _slots.Dispose();
+
+    private int AvailableLocked()
+    {
+        while (_reservations.TryPeek(out var expires) && expires < DateTime.UtcNow)
+        {
+            _reservations.Dequeue();
+        }
+
+        return _slots.CurrentCount - _waiting - _reservations.Count;
+    }
 }
