@@ -22,7 +22,8 @@ public sealed class WatcherFailoverTests(ITestOutputHelper output)
         var host = await new ClusterEndpoint(null, RedisConnection.Parse(cluster.Redis)).ConnectAsync(TestContext.Current.CancellationToken);
         var client = ClusterEndpoint.ClientOf(host);
         var sweep = Synthetic.Sweep(id, """ "grid": { "seed": [0, 1, 2, 3], "batchSize": [2], "width": [2] }, "stopping": ["none"], "maxEpochs": 10, "probeSize": 256, "concurrency": 2 """);
-        await client.GetGrain<ISweepCoordinatorGrain>(id).Submit(sweep);
+        // The same definition again is a resubmission that reuses everything: retried when the silo is too loaded to answer in 10 s.
+        await SweepMonitor.PatientlyAsync(id, () => client.GetGrain<ISweepCoordinatorGrain>(id).Submit(sweep), cancel: TestContext.Current.CancellationToken);
 
         var stdout = new StringWriter();
         var stderr = new StringWriter();

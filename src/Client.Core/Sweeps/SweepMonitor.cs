@@ -9,9 +9,6 @@ namespace Orchestrator.Client.Core.Sweeps;
 /// and a subscription renewed every <see cref="ResubscribeInterval"/> because Orleans subscriptions expire.
 /// When <c>cancel</c> fires it either cancels the sweep once and keeps watching until the running trials have
 /// stopped, which takes at most one epoch, or detaches and leaves the sweep running (<see cref="WatchStop"/>).
-/// A call lost with its gateway (the silo the watcher talked to was killed) is retried with backoff while the
-/// client moves to another gateway and the coordinator is activated again elsewhere, for up to
-/// <see cref="ReconnectWindow"/>; the subscription is then renewed at once, so pushes resume.
 /// </summary>
 public sealed class SweepMonitor(IClusterClient client)
 {
@@ -25,17 +22,10 @@ public sealed class SweepMonitor(IClusterClient client)
     public static readonly TimeSpan FinishingPollInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
-    /// How long the watch keeps retrying while no call gets through. A killed silo is declared dead in about 10 s
-    /// and the client rereads the gateways every <see cref="ClusterEndpoint.GatewayListRefresh"/>; a restarted
-    /// cluster may take longer, so a minute and a half, not seconds.
+    /// How long a watch keeps calling a coordinator that does not answer (a Redis restart, a gateway that died, a
+    /// coordinator moving silos) before it gives up with <see cref="ClusterUnavailableException"/>.
     /// </summary>
-    public static readonly TimeSpan ReconnectWindow = TimeSpan.FromSeconds(90);
-
-    /// <summary>The first wait before a lost call is retried; it doubles up to <see cref="MaxRetryDelay"/>.</summary>
-    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
-
-    /// <summary>The longest wait between two retries.</summary>
-    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan UnreachableLimit = TimeSpan.FromSeconds(90);
 
     /// <summary>Watches <paramref name="sweepId"/>, reporting every change to <paramref name="progress"/>.</summary>
     public Task<SweepWatch> WatchAsync(string sweepId, ISweepProgress progress, CancellationToken cancel) =>
@@ -52,8 +42,9 @@ public sealed class SweepMonitor(IClusterClient client)
         {
             await SubscribeAsync(coordinator, observer);
             var nextSubscribe = DateTime.UtcNow + ResubscribeInterval;
+            var status = await PatientlyAsync(sweepId, coordinator.GetStatus);
+            var known = status.State != SweepState.Unknown;
             var lost = false;
-            var status = await RetryAsync(coordinator.GetStatus, () => lost = true, cancel);
             var nextResync = DateTime.UtcNow + ResyncInterval;
             var cancelled = false;
             progress.OnStatus(status);
@@ -67,7 +58,7 @@ public sealed class SweepMonitor(IClusterClient client)
                 if (cancel.IsCancellationRequested && !cancelled)
                 {
                     cancelled = true;
-                    status = await RetryAsync(coordinator.Cancel, () => lost = true, CancellationToken.None);
+                    status = await PatientlyAsync(sweepId, coordinator.Cancel);
                     progress.OnStatus(status);
                     continue;
                 }
@@ -91,7 +82,7 @@ public sealed class SweepMonitor(IClusterClient client)
                 {
                     try
                     {
-                        status = await RetryAsync(coordinator.GetStatus, () => lost = true, cancelled ? CancellationToken.None : cancel);
+                        status = await PatientlyAsync(sweepId, coordinator.GetStatus, () => lost = true, cancelled ? CancellationToken.None : cancel);
                     }
                     catch (OperationCanceledException) when (cancel.IsCancellationRequested)
                     {
@@ -101,6 +92,8 @@ public sealed class SweepMonitor(IClusterClient client)
 
                     nextResync = DateTime.UtcNow + ResyncInterval;
                     changed = true;
+                    RequireNotLost(sweepId, known, status);
+                    known |= status.State != SweepState.Unknown;
                 }
 
                 if (lost)
@@ -144,20 +137,39 @@ public sealed class SweepMonitor(IClusterClient client)
     {
         ArgumentNullException.ThrowIfNull(sweep);
         var series = await Task.WhenAll(sweep.Trials.Select(async t =>
-            (t.Spec.Id, Records: (IReadOnlyList<EpochRecord>)await RetryAsync(client.GetGrain<ITopologyGrain>(t.Spec.GrainKey).GetSeries, static () => { }, CancellationToken.None))));
+            (t.Spec.Id, Records: (IReadOnlyList<EpochRecord>)await PatientlyAsync(sweep.SweepId, client.GetGrain<ITopologyGrain>(t.Spec.GrainKey).GetSeries))));
         return series.ToDictionary(s => s.Id, s => s.Records, StringComparer.Ordinal);
     }
 
     /// <summary>
-    /// Runs <paramref name="call"/> until it gets through: a timeout or an Orleans error (the gateway or the grain's
-    /// silo died) is retried with backoff, calling <paramref name="onLost"/>, for up to <see cref="ReconnectWindow"/>.
-    /// An error the grain itself threw is not retried.
+    /// A sweep the cluster knew and now answers as unknown was lost (its state is gone); before this check the watch
+    /// ended there and wrote an empty result as if the sweep had finished.
     /// </summary>
-    /// <exception cref="ClusterUnreachableException">No call got through within <see cref="ReconnectWindow"/>.</exception>
-    internal static async Task<T> RetryAsync<T>(Func<Task<T>> call, Action onLost, CancellationToken cancel)
+    public static void RequireNotLost(string sweepId, bool known, SweepStatus status)
     {
-        DateTime? since = null;
-        var delay = FirstRetryDelay;
+        ArgumentNullException.ThrowIfNull(status);
+        if (known && status.State == SweepState.Unknown)
+        {
+            throw new ClusterUnavailableException(
+                $"sweep {sweepId} is gone from the cluster: it was there, and the coordinator now has no record of it (Redis restarted without its data, or the sweep was deleted); no results written. "
+                + "Run Redis with its append-only file (scripts/local-cluster.sh does) and submit the sweep again.");
+        }
+    }
+
+    /// <summary>
+    /// Calls the coordinator until it answers: an unreachable cluster (timeouts, a lost gateway, a silo being
+    /// declared dead) is retried with a doubling backoff for up to <see cref="UnreachableLimit"/>, then reported.
+    /// Errors the grain itself throws are not retried.
+    /// </summary>
+    /// <param name="sweepId">The sweep, for the message.</param>
+    /// <param name="call">The call.</param>
+    /// <param name="onLost">Called on every failed try (the watch then renews its subscription).</param>
+    /// <param name="cancel">Stops the waiting between tries (Ctrl-C during an outage).</param>
+    public static async Task<T> PatientlyAsync<T>(string sweepId, Func<Task<T>> call, Action? onLost = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var deadline = DateTime.UtcNow + UnreachableLimit;
+        var delay = TimeSpan.FromMilliseconds(250);
         while (true)
         {
             try
@@ -166,19 +178,21 @@ public sealed class SweepMonitor(IClusterClient client)
             }
             catch (Exception ex) when (ex is TimeoutException or OrleansException)
             {
-                onLost();
-                since ??= DateTime.UtcNow;
-                if (DateTime.UtcNow - since > ReconnectWindow)
+                onLost?.Invoke();
+                if (DateTime.UtcNow + delay >= deadline)
                 {
-                    throw new ClusterUnreachableException(
-                        $"the cluster did not answer for {ReconnectWindow.TotalSeconds:0} s (last error: {ex.GetType().Name}: {ex.Message}); the sweep may still be running: `orchestrator sweep watch` follows it again", ex);
+                    throw new ClusterUnavailableException(
+                        $"the cluster did not answer for sweep {sweepId} for {UnreachableLimit.TotalSeconds:0} s ({ex.GetType().Name}: {BoundedMessage(ex)}); the sweep may still be running: check Redis and the silos, then `orchestrator sweep watch {sweepId} --redis …`",
+                        ex);
                 }
 
                 await Task.Delay(delay, cancel);
-                delay = delay * 2 < MaxRetryDelay ? delay * 2 : MaxRetryDelay;
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
             }
         }
     }
+
+    private static string BoundedMessage(Exception ex) => ex.Message.Length <= 200 ? ex.Message : ex.Message[..200] + "…";
 
     private static bool IsDone(SweepStatus status) =>
         status.State is SweepState.Finished or SweepState.Cancelled or SweepState.Unknown && status.Trials.All(t => t.State.IsFinal());
