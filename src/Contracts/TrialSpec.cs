@@ -87,6 +87,10 @@ public sealed record TrialSpec
     [Id(19)]
     public bool RecordTopology { get; init; }
 
+    /// <summary>The trial's declared peak GPU memory in MiB (see <see cref="SweepDefinition.GpuMemoryMiB"/>).</summary>
+    [Id(27)]
+    public int? GpuMemoryMiB { get; init; }
+
     /// <summary>The optimizer: <c>sgd</c>, <c>adam</c> or <c>adamw</c>.</summary>
     [Id(20)]
     public string Optimizer { get; init; } = "sgd";

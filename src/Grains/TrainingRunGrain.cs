@@ -24,10 +24,14 @@ public sealed partial class TrainingRunGrain(
     ILogger<TrainingRunGrain> logger) : Grain, ITrainingRunGrain
 {
     private const int MaxReasonLength = 500;
+    private readonly EpochSpans _epochSpans = new();
     private Task? _loop;
     private CancellationTokenSource? _stop;
     private string? _cancelReason;
     private bool _deactivating;
+
+    // The held slot until the trial's first epoch has been reported to it (memory admission measures that epoch).
+    private SiloSlot? _firstEpochSlot;
 
     private TrialStatus Status => state.State.Status ?? throw new InvalidOperationException("trial not started");
 
@@ -152,7 +156,8 @@ public sealed partial class TrainingRunGrain(
                 return;
             }
 
-            slot = await slots.AcquireAsync(cancellationToken);
+            slot = await slots.AcquireAsync(SiloSlotRequest.For(spec), cancellationToken);
+            _firstEpochSlot = slot;
             metrics.ActiveTrials(1);
 
             // From here a death of this silo interrupts training: the next activation counts it as a restart.
@@ -175,6 +180,7 @@ public sealed partial class TrainingRunGrain(
         finally
         {
             session?.Dispose();
+            _firstEpochSlot = null;
             if (slot is { } held)
             {
                 slots.Release(held);
@@ -252,8 +258,10 @@ public sealed partial class TrainingRunGrain(
             {
                 var span = OrchestratorMetrics.ActivitySource.StartActivity("epoch");
                 span?.SetTag("epoch", epoch);
+                _epochSpans.Remember(epoch, span);
                 return span;
             },
+            CheckpointScope = epoch => _epochSpans.StartChild("checkpoint", spec, epoch),
         };
     }
 
@@ -264,6 +272,15 @@ public sealed partial class TrainingRunGrain(
     private async Task OnEpochAsync(TrialEpoch epoch)
     {
         var record = epoch.Record;
+        if (_firstEpochSlot is { } firstEpoch)
+        {
+            _firstEpochSlot = null;
+            if (slots.FirstEpochDone(firstEpoch) is { } peak)
+            {
+                LogMeasuredPeak(logger, Status.Spec.Id, firstEpoch.Gpu ?? -1, peak / (1024 * 1024));
+            }
+        }
+
         var status = Status with
         {
             EpochsRun = record.Epoch,
@@ -318,7 +335,7 @@ public sealed partial class TrainingRunGrain(
     {
         var ended = status with { State = final, Reason = reason, StopEpoch = status.StopEpoch ?? status.EpochsRun };
         await UpdateAsync(ended);
-        metrics.TrialEnded(final);
+        metrics.TrialEnded(ended.Spec, final);
         LogEnded(logger, ended.Spec.Id, final, reason);
     }
 
@@ -338,6 +355,9 @@ public sealed partial class TrainingRunGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialId} asked for device auto and runs on the CPU: {Reason}")]
     private static partial void LogCpuFallback(ILogger logger, string trialId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trial {TrialId} took {PeakMiB} MiB of GPU {Gpu} in its first epoch (memory admission's measurement)")]
+    private static partial void LogMeasuredPeak(ILogger logger, string trialId, int gpu, long peakMiB);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string trialId);
