@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
 
 namespace Orchestrator.Grains;
 
 /// <summary>Registers what the grains need from the silo's container.</summary>
 public static class OrchestratorGrainServices
 {
-    /// <summary>Adds options, checkpoint store, slots, metrics and the stopping-criterion factory.</summary>
+    /// <summary>Adds options, checkpoint store, slots with their placement, metrics and the stopping-criterion factory.</summary>
     public static IServiceCollection AddOrchestratorGrains(this IServiceCollection services, Action<OrchestratorOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -17,6 +18,8 @@ public static class OrchestratorGrainServices
 
         services.AddSingleton<CheckpointStore>();
         services.AddSingleton<SiloSlots>();
+        services.AddPlacementDirector<FreeSlotPlacement, FreeSlotPlacementDirector>();
+        services.AddPlacementDirector<SiloKeyedPlacement, SiloKeyedPlacementDirector>();
         services.AddSingleton<OrchestratorMetrics>();
         services.AddSingleton<IStoppingCriterionFactory>(_ => new SweepStoppingCriteria());
         return services;

@@ -9,6 +9,10 @@ namespace Orchestrator.Grains;
 /// which GPU it is on: a new trial goes to the GPU with the fewest running, so trials spread before they pack.
 /// With <see cref="OrchestratorOptions.GpuMemoryMargin"/> a GPU slot is also given only when the trial's peak GPU
 /// memory fits (<see cref="SiloSlotAdmission"/>); a trial that does not fit waits for one that ends.
+/// Placement (<see cref="FreeSlotPlacementDirector"/>) reserves a slot here before it activates a run grain on this
+/// silo, so two trials placed at once do not both count the same free slot; the run grain's
+/// <see cref="AcquireAsync(SiloSlotRequest, CancellationToken)"/> takes the reservation, and one never taken expires
+/// after <see cref="ReservationLifetime"/>.
 /// </summary>
 public sealed class SiloSlots : IDisposable
 {
@@ -23,6 +27,11 @@ public sealed class SiloSlots : IDisposable
     private readonly SiloSlotAdmission? _admission;
     private readonly Func<int, GpuMemory> _readMemory;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Queue<DateTime> _reservations = new();
+    private int _waiting;
+
+    /// <summary>How long a placement's reservation holds a slot for a run grain that has not asked for it yet.</summary>
+    public static readonly TimeSpan ReservationLifetime = TimeSpan.FromSeconds(15);
 
     /// <summary>Sizes the slots from <see cref="OrchestratorOptions.Gpus"/> when set, else <see cref="OrchestratorOptions.Slots"/>.</summary>
     /// <exception cref="ArgumentException">The trial counts do not match the GPUs, or one is below 1.</exception>
@@ -62,6 +71,45 @@ public sealed class SiloSlots : IDisposable
     /// <summary>Slots free now.</summary>
     public int Free => _slots.CurrentCount;
 
+    /// <summary>
+    /// Slots a new trial would find free: free slots less the trials waiting for one and the reservations not yet
+    /// taken. Negative when trials queue here.
+    /// </summary>
+    public int Available
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return AvailableLocked();
+            }
+        }
+    }
+
+    /// <summary>Reserves a slot for a trial being placed here when one is available; false when none is.</summary>
+    public bool TryReserve()
+    {
+        lock (_gate)
+        {
+            if (AvailableLocked() <= 0)
+            {
+                return false;
+            }
+
+            _reservations.Enqueue(DateTime.UtcNow + ReservationLifetime);
+            return true;
+        }
+    }
+
+    /// <summary>Reserves a slot even when none is available: no silo had one, and the trial queues here.</summary>
+    public void Reserve()
+    {
+        lock (_gate)
+        {
+            _reservations.Enqueue(DateTime.UtcNow + ReservationLifetime);
+        }
+    }
+
     /// <summary>Whether GPU slots are given by memory as well as by count.</summary>
     public bool AdmitsByMemory => _admission is not null;
 
@@ -86,7 +134,25 @@ public sealed class SiloSlots : IDisposable
     /// <exception cref="InvalidOperationException">With memory admission: the trial fits on no GPU and no trial of this silo runs to free memory (the message says how much it needs and has), or GPU memory cannot be read.</exception>
     public async Task<SiloSlot> AcquireAsync(SiloSlotRequest request, CancellationToken cancellationToken)
     {
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            // This trial's placement reserved a slot (or one of them did; which one does not matter for the count).
+            _reservations.TryDequeue(out _);
+            _waiting++;
+        }
+
+        try
+        {
+            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _waiting--;
+            }
+        }
+
         if (_admission is null)
         {
             return TakeLeastLoaded();
@@ -174,6 +240,16 @@ public sealed class SiloSlots : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _slots.Dispose();
+
+    private int AvailableLocked()
+    {
+        while (_reservations.TryPeek(out var expires) && expires < DateTime.UtcNow)
+        {
+            _reservations.Dequeue();
+        }
+
+        return _slots.CurrentCount - _waiting - _reservations.Count;
+    }
 
     private static GpuMemory ReadCudaMemory(int gpu) =>
         CudaMemoryInfo.TryRead(gpu, out var error) ?? throw new InvalidOperationException($"GPU {gpu}'s memory cannot be read for memory admission: {error}");

@@ -11,8 +11,9 @@ namespace Orchestrator.Grains;
 /// One trial's training run. The epoch loop is a task on the activation that awaits each epoch on the
 /// thread pool (<see cref="Task.Run(Action)"/>), so the grain answers status queries and Cancel while
 /// an epoch trains. State is persisted after every epoch; a fresh activation of a running trial (its
-/// silo died) resumes from the last checkpoint.
+/// silo died) resumes from the last checkpoint. Placed on a silo with a free slot (<see cref="FreeSlotPlacement"/>).
 /// </summary>
+[FreeSlotPlacement]
 public sealed partial class TrainingRunGrain(
     [PersistentState("run", OrchestratorStorage.Name)] IPersistentState<TrainingRunState> state,
     CheckpointStore store,
@@ -158,6 +159,10 @@ public sealed partial class TrainingRunGrain(
             slot = await slots.AcquireAsync(SiloSlotRequest.For(spec), cancellationToken);
             _firstEpochSlot = slot;
             metrics.ActiveTrials(1);
+
+            // From here a death of this silo interrupts training: the next activation counts it as a restart.
+            state.State = state.State with { HeldSlot = true };
+            await state.WriteStateAsync(CancellationToken.None);
             session = await OpenSessionAsync(spec, resume, slot.Value, cancellationToken);
             await RecordLoadedAsync(spec, session);
             var outcome = await EngineFor(spec).RunAsync(session, cancellationToken);
@@ -184,9 +189,19 @@ public sealed partial class TrainingRunGrain(
         }
     }
 
-    /// <summary>Counts a restart after a silo died; false when the trial has used up its restarts (and is now failed).</summary>
+    /// <summary>
+    /// Counts a restart after a silo died; false when the trial has used up its restarts (and is now failed). A trial
+    /// that was only waiting for a slot there lost no training: it moves here without counting.
+    /// </summary>
     private async Task<bool> CountRestartAsync(TrialSpec spec)
     {
+        if (!state.State.HeldSlot)
+        {
+            await UpdateAsync(Status with { Silo = RuntimeIdentity });
+            return true;
+        }
+
+        state.State = state.State with { HeldSlot = false };
         var restarts = Status.Restarts + 1;
         if (restarts > spec.MaxRestarts)
         {

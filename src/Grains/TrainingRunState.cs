@@ -17,4 +17,11 @@ public sealed record TrainingRunState
     /// <summary>The last epoch saved in the checkpoint (0: none).</summary>
     [Id(2)]
     public int CheckpointEpoch { get; init; }
+
+    /// <summary>
+    /// The run holds a training slot on its silo (it trains, or loads to train). A trial that died while only
+    /// waiting for a slot lost nothing and is not counted as restarted.
+    /// </summary>
+    [Id(3)]
+    public bool HeldSlot { get; init; }
 }

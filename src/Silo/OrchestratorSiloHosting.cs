@@ -6,7 +6,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
-using StackExchange.Redis;
+using Orchestrator.Security;
 
 namespace Orchestrator.Silo;
 
@@ -54,13 +54,18 @@ internal static class OrchestratorSiloHosting
     public static ISiloBuilder UseOrchestratorRedis(this ISiloBuilder silo, SiloHostSettings settings)
     {
         var redis = settings.Redis ?? throw new ArgumentException("Redis endpoint missing", nameof(settings));
-        var configuration = ConfigurationOptions.Parse(redis);
+        var configuration = redis.ToConfiguration();
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = settings.ClusterId;
             o.ServiceId = "orchestrator";
         });
         silo.ConfigureEndpoints(settings.Address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
+        if (settings.Tls is { } tls)
+        {
+            silo.UseClusterTls(tls);
+        }
+
         silo.UseRedisClustering(o => o.ConfigurationOptions = configuration.Clone());
         // Orleans' binary serializer rather than the provider's default JSON: the state records hold immutable
         // collections that Newtonsoft cannot read back (found by the failover test).
@@ -86,8 +91,6 @@ internal static class OrchestratorSiloHosting
 
     /// <summary>The address clients and other silos reach this silo on.</summary>
     public static string Describe(this SiloHostSettings settings) =>
-        $"{(settings.Redis is null ? "embedded" : "redis " + settings.Redis)} silo on {settings.Address}:{settings.SiloPort}, gateway {settings.GatewayPort}";
+        $"{(settings.Redis is null ? "embedded" : "redis " + settings.Redis)} silo on {settings.Address}:{settings.SiloPort}, gateway {settings.GatewayPort}{(settings.Tls is null ? string.Empty : ", mutual TLS")}";
 
-    /// <summary>Parses an address option: empty means loopback.</summary>
-    public static IPAddress ParseAddress(string? text) => string.IsNullOrWhiteSpace(text) ? IPAddress.Loopback : IPAddress.Parse(text);
 }

@@ -1,12 +1,16 @@
 using System.Net;
+using Orchestrator.Security;
 
 namespace Orchestrator.Silo;
 
 /// <summary>How one silo process is hosted (from the `silo` verb's options).</summary>
 internal sealed record SiloHostSettings
 {
-    /// <summary>Redis <c>host:port</c> for cluster mode; null hosts an embedded single silo (in-memory storage).</summary>
-    public string? Redis { get; init; }
+    /// <summary>Redis of the cluster (endpoint and credentials); null hosts an embedded single silo (in-memory storage).</summary>
+    public RedisConnection? Redis { get; init; }
+
+    /// <summary>Mutual TLS for silo and gateway connections; null: plain, which <see cref="SiloSecurity"/> allows on loopback only.</summary>
+    public ClusterTls? Tls { get; init; }
 
     /// <summary>Address silos and gateways bind to and advertise (loopback unless given).</summary>
     public IPAddress Address { get; init; } = IPAddress.Loopback;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
+using Orchestrator.Security;
 using Orchestrator.Training;
 
 namespace Orchestrator.Silo;
@@ -11,8 +12,12 @@ internal static class SiloVerb
 {
     public static Command Create()
     {
-        var redis = new Option<string?>("--redis") { Description = "Redis HOST:PORT: join a Redis-backed cluster (omit for an embedded single silo)." };
-        var address = new Option<string?>("--address") { Description = "IP address to bind and advertise (default: loopback)." };
+        var redis = new Option<string?>("--redis") { Description = "Redis HOST:PORT: join a Redis-backed cluster (omit for an embedded single silo). Credentials never go here: see --redis-password-file." };
+        var redisPasswordFile = new Option<string?>("--redis-password-file") { Description = $"File (mode 0600) holding the Redis password (default: {RedisConnection.PasswordVariable}_FILE, else {RedisConnection.PasswordVariable}); ACL user in {RedisConnection.UserVariable}, TLS to Redis with {RedisConnection.TlsVariable}=1." };
+        var address = new Option<string?>("--address") { Description = "IP address to bind and advertise (default: loopback; any other needs --tls-cert and --tls-ca)." };
+        var tlsCert = new Option<string?>("--tls-cert") { Description = $"This silo's certificate, PEM or PFX (default: {ClusterTlsFiles.CertificateVariable}); a PFX password comes from {ClusterTlsFiles.PfxPasswordVariable}(_FILE). Made by scripts/make-certs.sh." };
+        var tlsKey = new Option<string?>("--tls-key") { Description = $"PEM private key of a PEM --tls-cert (default: {ClusterTlsFiles.KeyVariable})." };
+        var tlsCa = new Option<string?>("--tls-ca") { Description = $"PEM certificate of the cluster's authority; only silos and clients it signed get in (default: {ClusterTlsFiles.AuthorityVariable})." };
         var port = new Option<int>("--port") { Description = "Silo-to-silo port (0: a free one)." };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Client gateway port (0: a free one; printed in the ready line)." };
         var clusterId = new Option<string>("--cluster-id") { Description = "Orleans cluster id.", DefaultValueFactory = _ => "orchestrator" };
@@ -34,7 +39,7 @@ internal static class SiloVerb
         var stopWithStdin = new Option<bool>("--stop-with-stdin") { Description = "Exit when standard input closes (used by the CLI)." };
         var command = new Command("silo", "Run an Orleans silo hosting the orchestration grains.")
         {
-            redis, address, port, gatewayPort, clusterId, checkpoints, slots, gpus, trialsPerGpu, memoryMargin, dataDir, modelsDir, metricsPort, stopWithStdin,
+            redis, redisPasswordFile, address, tlsCert, tlsKey, tlsCa, port, gatewayPort, clusterId, checkpoints, slots, gpus, trialsPerGpu, memoryMargin, dataDir, modelsDir, metricsPort, stopWithStdin,
         };
         var dashboardData = new DashboardDataOptions();
         dashboardData.AddTo(command);
@@ -69,10 +74,18 @@ internal static class SiloVerb
                 }
             }
 
+            var security = await SiloSecurity.ReadAsync(parse.GetValue(redis), parse.GetValue(redisPasswordFile), parse.GetValue(address), parse.GetValue(tlsCert), parse.GetValue(tlsKey), parse.GetValue(tlsCa));
+            if (security.Error is { } securityError)
+            {
+                await Console.Error.WriteLineAsync("error: " + securityError);
+                return 2;
+            }
+
             var settings = new SiloHostSettings
             {
-                Redis = parse.GetValue(redis),
-                Address = OrchestratorSiloHosting.ParseAddress(parse.GetValue(address)),
+                Redis = security.Redis,
+                Tls = security.Tls,
+                Address = security.Address,
                 SiloPort = FreeIfZero(parse.GetValue(port)),
                 GatewayPort = FreeIfZero(parse.GetValue(gatewayPort)),
                 ClusterId = parse.GetValue(clusterId)!,

@@ -13,7 +13,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
     public async Task A_sweep_on_a_two_silo_redis_cluster_is_listed_and_every_trial_ends()
     {
         await using var cluster = await LocalRedisCluster.StartAsync(silos: 2, slots: 1);
-        using var host = await new ClusterEndpoint(null, cluster.Redis).ConnectAsync(TestContext.Current.CancellationToken);
+        using var host = await new ClusterEndpoint(null, Orchestrator.Security.RedisConnection.Parse(cluster.Redis)).ConnectAsync(TestContext.Current.CancellationToken);
         var client = ClusterEndpoint.ClientOf(host);
         var sweep = Synthetic.Sweep("two-silos", """ "grid": { "seed": [0, 1, 2] }, "stopping": ["none"], "maxEpochs": 2, "concurrency": 2 """);
         await client.GetGrain<ISweepCoordinatorGrain>("two-silos").Submit(sweep);
@@ -29,7 +29,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
     {
         // Two slots per silo, so the survivor has room for the resumed trial at once (the measured time is failover, not queueing).
         await using var cluster = await LocalRedisCluster.StartAsync(silos: 2, slots: 2);
-        using var host = await new ClusterEndpoint(null, cluster.Redis).ConnectAsync(CancellationToken.None);
+        using var host = await new ClusterEndpoint(null, Orchestrator.Security.RedisConnection.Parse(cluster.Redis)).ConnectAsync(CancellationToken.None);
         var client = ClusterEndpoint.ClientOf(host);
         var sweep = Synthetic.Sweep("failover", """ "grid": { "seed": [0, 1, 2, 3], "batchSize": [2], "width": [2] }, "stopping": ["none"], "maxEpochs": 10, "probeSize": 256, "concurrency": 2 """);
         var total = Stopwatch.StartNew();

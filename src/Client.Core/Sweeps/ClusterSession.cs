@@ -1,12 +1,14 @@
-using System.Globalization;
 using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
+using Orchestrator.Security;
 
 namespace Orchestrator.Client.Core.Sweeps;
 
 /// <summary>
 /// A connected Orleans client of a Redis cluster, disposed when the command ends. Connecting says within
 /// seconds what is missing, and how to start it, rather than hanging or passing on a Redis client's advice.
+/// Credentials come from the environment (<see cref="RedisConnection"/>, <see cref="ClusterTlsFiles"/>), never
+/// from the command line.
 /// </summary>
 public sealed class ClusterSession(IHost host) : IAsyncDisposable
 {
@@ -20,23 +22,41 @@ public sealed class ClusterSession(IHost host) : IAsyncDisposable
 
     public IClusterClient Client { get; } = ClusterEndpoint.ClientOf(host);
 
-    public static async Task<ClusterSession> ConnectAsync(string redis, CancellationToken cancellationToken)
+    /// <summary>Connects to the cluster whose Redis is <paramref name="redis"/> (HOST:PORT), with the credentials and TLS files of the environment.</summary>
+    public static Task<ClusterSession> ConnectAsync(string redis, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(redis);
-        var colon = redis.LastIndexOf(':');
-        if (colon <= 0 || !int.TryParse(redis[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        RedisConnection connection;
+        ClusterTls? tls;
+        try
         {
-            throw new InputException($"--redis: '{redis}' is not HOST:PORT (e.g. 127.0.0.1:6379)");
+            connection = RedisConnection.Parse(redis);
+            tls = ClusterTlsFiles.FromEnvironment()?.Load();
+        }
+        catch (SecurityConfigurationException ex)
+        {
+            throw new InputException(ex.Message);
         }
 
-        var hostName = redis[..colon];
-        if (!await ReachableAsync(hostName, port, cancellationToken))
+        return ConnectAsync(connection, tls, cancellationToken);
+    }
+
+    /// <summary>Connects to the cluster whose Redis is <paramref name="redis"/>, presenting <paramref name="tls"/> to its gateways when given.</summary>
+    public static async Task<ClusterSession> ConnectAsync(RedisConnection redis, ClusterTls? tls, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(redis);
+        if (!await ReachableAsync(redis.Host, redis.Port, cancellationToken))
         {
             throw new InputException(
-                $"--redis: Redis not reachable at {redis}: start it with `redis-server --port {port}` (or `scripts/local-cluster.sh start` for Redis and silos on this machine, which prints the address to use)");
+                $"--redis: Redis not reachable at {redis.Endpoint}: start it with `redis-server --port {redis.Port}` (or `scripts/local-cluster.sh start` for Redis and silos on this machine, which prints the address to use)");
         }
 
-        var connecting = new ClusterEndpoint(null, redis).ConnectAsync(cancellationToken);
+        if (await RedisProbe.CheckAsync(redis) is { } refused)
+        {
+            throw new InputException(refused);
+        }
+
+        var connecting = new ClusterEndpoint(null, redis) { Tls = tls }.ConnectAsync(cancellationToken);
         var finished = await Task.WhenAny(connecting, Task.Delay(GatewayTimeout, cancellationToken));
         if (finished == connecting && connecting.IsCompletedSuccessfully)
         {
@@ -47,9 +67,12 @@ public sealed class ClusterSession(IHost host) : IAsyncDisposable
 
         // No gateway answered: the client would keep retrying. Its host is disposed whenever it gives up.
         _ = connecting.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        var tlsHint = tls is null
+            ? $"; if the cluster's silos run with TLS, set {ClusterTlsFiles.CertificateVariable}, {ClusterTlsFiles.KeyVariable} and {ClusterTlsFiles.AuthorityVariable} to a client certificate of its authority (scripts/make-certs.sh)"
+            : $"; the silos must run with TLS and trust the authority that signed {ClusterTlsFiles.CertificateVariable}";
         throw new InputException(
-            $"--redis: no silo joined the cluster at {redis} (Redis answers, but no silo gateway did within {GatewayTimeout.TotalSeconds:0} s): start one with " +
-            $"`dotnet .build/silo/orchestrator-silo.dll silo --redis {redis}` (or `scripts/local-cluster.sh start`), then retry");
+            $"--redis: no silo joined the cluster at {redis.Endpoint} (Redis answers, but no silo gateway did within {GatewayTimeout.TotalSeconds:0} s): start one with " +
+            $"`dotnet .build/silo/orchestrator-silo.dll silo --redis {redis.Endpoint}` (or `scripts/local-cluster.sh start`), then retry{tlsHint}");
     }
 
     public async ValueTask DisposeAsync()
