@@ -118,7 +118,14 @@ public sealed partial class SweepCoordinatorGrain
         await state.WriteStateAsync();
         try
         {
-            await GrainFactory.GetGrain<ITrainingRunGrain>(pruned.Spec.GrainKey).Cancel(decision.Reason);
+            // The run's end (its test pass on the pruned model) is merged before the sweep may end, so results have it.
+            var ended = await GrainFactory.GetGrain<ITrainingRunGrain>(pruned.Spec.GrainKey).Prune(decision.Reason);
+            if (ended.Spec.Id == pruned.Spec.Id && ended.State.IsFinal())
+            {
+                pruned = TrialScheduler.Merge(pruned, ended);
+                state.State = state.State with { Trials = state.State.Trials.SetItem(IndexOf(pruned.Spec.Id), pruned) };
+                await state.WriteStateAsync();
+            }
         }
         catch (Exception ex) when (ex is TimeoutException or SiloUnavailableException or OrleansException)
         {
