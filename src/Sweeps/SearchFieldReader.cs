@@ -16,7 +16,9 @@ namespace Orchestrator.Sweeps;
 internal sealed class SearchFieldReader(JsonFieldReader fields)
 {
     /// <summary>The search, or null when the file has none (or it is wrong).</summary>
-    public SweepSearch? ReadSearch(JsonElement root)
+    /// <param name="root">The sweep file.</param>
+    /// <param name="model">The sweep's (first) model: a plugin's <c>parameters</c> are searchable as <c>model.&lt;name&gt;</c>.</param>
+    public SweepSearch? ReadSearch(JsonElement root, string? model)
     {
         var hasSpace = root.TryGetProperty("space", out var spaceElement);
         var hasSearch = root.TryGetProperty("search", out var search);
@@ -33,7 +35,7 @@ internal sealed class SearchFieldReader(JsonFieldReader fields)
             return null;
         }
 
-        var space = ReadSpace(spaceElement);
+        var space = ReadSpace(spaceElement, model);
         if (search.ValueKind != JsonValueKind.Object)
         {
             fields.Error("search", "must be an object {\"sampler\": …, \"trials\": …, \"seed\": …, \"parameters\": {…}}");
@@ -275,7 +277,7 @@ internal sealed class SearchFieldReader(JsonFieldReader fields)
         }
     }
 
-    private SearchSpace? ReadSpace(JsonElement element)
+    private SearchSpace? ReadSpace(JsonElement element, string? model)
     {
         var result = SearchSpaceReader.Read(element, "space");
         foreach (var error in result.Errors)
@@ -288,12 +290,21 @@ internal sealed class SearchFieldReader(JsonFieldReader fields)
             return null;
         }
 
+        var allowed = SearchableSettings.Names.Concat(SearchableSettings.ModelParameterNames(model)).ToList();
         foreach (var property in element.EnumerateObject())
         {
-            if (!SearchTrialSpecs.Parameters.Contains(property.Name))
+            if (SearchableSettings.Find(property.Name, model) is null)
             {
-                fields.Error("space." + property.Name, $"is not a trial setting a search may set; allowed: {JsonFieldReader.Allowed(SearchTrialSpecs.Parameters)}");
+                var plugin = property.Name.StartsWith(SearchableSettings.ModelParameterPrefix, StringComparison.Ordinal)
+                    ? " (model.<name> searches a constructor parameter that the .NET plugin model's \"parameters\" block names)"
+                    : string.Empty;
+                fields.Error("space." + property.Name, $"is not a trial setting a search may set; allowed: {JsonFieldReader.Allowed(allowed)}{plugin}");
             }
+        }
+
+        if (element.TryGetProperty("model", out _) && element.EnumerateObject().Any(p => p.Name.StartsWith(SearchableSettings.ModelParameterPrefix, StringComparison.Ordinal)))
+        {
+            fields.Error("space.model", "is searched together with the plugin model's parameters (model.*); search either the model or its parameters");
         }
 
         if (result.Space is not { } space)
@@ -301,9 +312,9 @@ internal sealed class SearchFieldReader(JsonFieldReader fields)
             return null;
         }
 
-        foreach (var parameter in space.Parameters.Where(p => SearchTrialSpecs.Parameters.Contains(p.Name)))
+        foreach (var parameter in space.Parameters)
         {
-            if (SearchTrialSpecs.Problem(parameter) is { } problem)
+            if (SearchTrialSpecs.Problem(parameter, model) is { } problem)
             {
                 fields.Error($"space.{parameter.Name}.{parameter.Distribution.Kind}", problem);
             }

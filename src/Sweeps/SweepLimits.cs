@@ -51,6 +51,9 @@ public static class SweepLimits
     /// <summary>grid.momentum rule.</summary>
     public static readonly NumberRule Momentum = new(v => v >= 0 && v < 1, "must be in [0, 1)");
 
+    /// <summary>Adam's β₁ and β₂ (grid.betas, space.beta1/beta2) rule.</summary>
+    public static readonly NumberRule Beta = new(v => v >= 0 && v < 1, "must be in [0, 1)");
+
     /// <summary>grid.weightDecay rule.</summary>
     public static readonly NumberRule WeightDecay = new(v => v >= 0, "must be >= 0");
 

@@ -58,7 +58,7 @@ internal sealed class SweepReader(SweepCatalogs catalogs, string baseDirectory)
         }
 
         var searchFields = new SearchFieldReader(Fields);
-        var search = searchFields.ReadSearch(root);
+        var search = searchFields.ReadSearch(root, model);
         var searching = root.TryGetProperty("search", out _) && root.TryGetProperty("space", out _);
         var objective = searchFields.ReadObjective(root, search, searching);
         var scheduler = searchFields.ReadScheduler(root, searching, objective);
