@@ -24,8 +24,11 @@ public sealed partial class TrainingRunGrain(
 {
     private const int MaxReasonLength = 500;
 
-    /// <summary>How long a prune waits for the run to end (the epoch in progress stops at its next batch; then one test pass).</summary>
-    private static readonly TimeSpan PruneWait = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long a prune waits for the run to end (the epoch in progress stops at its next batch; then one test pass):
+    /// under Orleans' default 30 s response timeout, so the coordinator gets an answer rather than a timeout.
+    /// </summary>
+    private static readonly TimeSpan PruneWait = TimeSpan.FromSeconds(20);
     private Task? _loop;
     private CancellationTokenSource? _stop;
     private string? _cancelReason;
