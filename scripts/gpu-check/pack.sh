@@ -38,6 +38,23 @@ mkdir -p "$stage/fashion-mnist"
 for stem in train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte t10k-labels-idx1-ubyte; do
   if [ -e "$source_dir/$stem.gz" ]; then gunzip -c "$source_dir/$stem.gz" > "$stage/fashion-mnist/$stem"; else cp "$source_dir/$stem" "$stage/fashion-mnist/"; fi
 done
+# TRAIN_IMAGES=N keeps only the first N training images (header counts rewritten): trials-per-gpu.sh trains 6,000 images
+# per trial and takes its fraction from the packed count, which keeps .gpu/ under the carry limit; run.sh needs all 60,000.
+if [ -n "${TRAIN_IMAGES:-}" ]; then
+  python3 - "$stage/fashion-mnist" "$TRAIN_IMAGES" <<'PY'
+import struct, sys
+directory, keep = sys.argv[1], int(sys.argv[2])
+for stem, item in (("train-images-idx3-ubyte", 28 * 28), ("train-labels-idx1-ubyte", 1)):
+    path = f"{directory}/{stem}"
+    data = open(path, "rb").read()
+    header = 16 if item > 1 else 8
+    count = struct.unpack(">I", data[4:8])[0]
+    if not 0 < keep <= count:
+        sys.exit(f"pack.sh: TRAIN_IMAGES={keep} must be in 1..{count}")
+    open(path, "wb").write(data[:4] + struct.pack(">I", keep) + data[8:header] + data[header:header + keep * item])
+PY
+  echo "kept the first $TRAIN_IMAGES training images"
+fi
 
 rm -rf "$out"
 mkdir -p "$out"
@@ -51,4 +68,5 @@ if [ $((packed + tracked)) -gt $((64 * 1048576)) ]; then
   echo "pack.sh: over the device tool's 64 MiB; drop fraction-1 runs and pack fewer training images, or untrack large results" >&2
   exit 1
 fi
-echo "next: the device tool's run with carry [\".gpu\"] and command: bash scripts/gpu-check/run.sh"
+echo "next: the device tool's run with carry [\".gpu\"] and command: bash scripts/gpu-check/run.sh (needs all 60,000 images)"
+echo "   or: bash scripts/gpu-check/trials-per-gpu.sh (TRAIN_IMAGES=12000 is enough)"

@@ -73,6 +73,13 @@ public sealed record SweepDefinition
     [Id(14)]
     public bool RecordTopology { get; init; }
 
+    /// <summary>
+    /// Each trial's peak GPU memory in MiB, declared (null: measured in its first epoch where the silo admits by memory,
+    /// <c>--gpu-memory-margin</c>; ignored elsewhere).
+    /// </summary>
+    [Id(20)]
+    public int? GpuMemoryMiB { get; init; }
+
     /// <summary>Nesterov momentum for the sweep's SGD trials.</summary>
     [Id(15)]
     public bool Nesterov { get; init; }
@@ -94,6 +101,6 @@ public sealed record SweepDefinition
     public SweepTrialScheduler? Scheduler { get; init; }
 
     /// <summary>The search's label-free refit of its best configuration on all labelled data; null for none.</summary>
-    [Id(20)]
+    [Id(21)]
     public SweepRefit? Refit { get; init; }
 }

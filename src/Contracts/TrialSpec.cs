@@ -87,6 +87,10 @@ public sealed record TrialSpec
     [Id(19)]
     public bool RecordTopology { get; init; }
 
+    /// <summary>The trial's declared peak GPU memory in MiB (see <see cref="SweepDefinition.GpuMemoryMiB"/>).</summary>
+    [Id(27)]
+    public int? GpuMemoryMiB { get; init; }
+
     /// <summary>The optimizer: <c>sgd</c>, <c>adam</c> or <c>adamw</c>.</summary>
     [Id(20)]
     public string Optimizer { get; init; } = "sgd";
@@ -119,7 +123,7 @@ public sealed record TrialSpec
     /// Set on a search's refit trial only: the <see cref="SearchNumber"/> of the best search trial whose
     /// configuration it trains again on all labelled data (no hold-out); null for every other trial.
     /// </summary>
-    [Id(27)]
+    [Id(28)]
     public int? RefitOf { get; init; }
 
     /// <summary>True for a search's refit trial (see <see cref="RefitOf"/>).</summary>

@@ -60,10 +60,11 @@ public sealed class CheckpointStore(IOptions<OrchestratorOptions> options)
     }
 
     /// <summary>
-    /// Deletes what only a resume needs (the connectomes of the last epochs) and keeps the final model checkpoint
-    /// (<c>run.ckpt</c>), once a trial has ended for good: a finished quickstart keeps 12 small checkpoints
-    /// instead of 32 MB. Cancelled and failed trials keep everything, since they may be resumed or restarted.
-    /// Returns the bytes freed.
+    /// Deletes what only a resume needs and keeps the final model checkpoint (<c>run.ckpt</c>) and the last
+    /// <see cref="OrchestratorOptions.ConnectomesKept"/> connectomes (the dashboard's diagram slider over a finished
+    /// trial, live or from its results folder), once a trial has ended for good. With <c>--connectomes-kept 0</c> a
+    /// finished quickstart keeps only its 12 small checkpoints. Cancelled and failed trials keep everything, since
+    /// they may be resumed or restarted. Returns the bytes freed.
     /// </summary>
     /// <param name="spec">The trial.</param>
     public long KeepFinalCheckpointOnly(TrialSpec spec)
@@ -75,8 +76,14 @@ public sealed class CheckpointStore(IOptions<OrchestratorOptions> options)
             return 0;
         }
 
+        var shown = Directory.EnumerateFiles(directory, "connectome-*.bin")
+            .Select(f => (File: f, Epoch: int.TryParse(Path.GetFileNameWithoutExtension(f).AsSpan("connectome-".Length), out var e) ? e : 0))
+            .OrderByDescending(c => c.Epoch)
+            .Take(_kept)
+            .Select(c => c.File)
+            .ToHashSet(StringComparer.Ordinal);
         long freed = 0;
-        foreach (var file in Directory.EnumerateFiles(directory).Where(f => Path.GetFileName(f) != "run.ckpt"))
+        foreach (var file in Directory.EnumerateFiles(directory).Where(f => Path.GetFileName(f) != "run.ckpt" && !shown.Contains(f)))
         {
             freed += new FileInfo(file).Length;
             File.Delete(file);

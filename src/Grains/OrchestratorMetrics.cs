@@ -43,7 +43,7 @@ public sealed class OrchestratorMetrics : IDisposable
         _trainingLoss = _meter.CreateHistogram<double>("orchestrator.loss.training", "1", "Mean training loss of each epoch, by sweep and stopping method.");
         _validationLoss = _meter.CreateHistogram<double>("orchestrator.loss.validation", "1", "Validation loss of each epoch where a trial holds out a split.");
         _epochsSaved = _meter.CreateCounter<long>("orchestrator.epochs.saved", "{epoch}", "Epochs not trained because a criterion stopped a trial early (max epochs − stop epoch).");
-        _trialsEnded = _meter.CreateCounter<long>("orchestrator.trials.ended", "{trial}", "Trials that ended, by final state.");
+        _trialsEnded = _meter.CreateCounter<long>("orchestrator.trials.ended", "{trial}", "Trials that ended, by sweep, stopping method and final state.");
         _activeTrials = _meter.CreateUpDownCounter<long>("orchestrator.trials.active", "{trial}", "Trials running now.");
         _pendingTrials = _meter.CreateUpDownCounter<long>("orchestrator.trials.pending", "{trial}", "Trials waiting for a slot.");
     }
@@ -86,8 +86,14 @@ public sealed class OrchestratorMetrics : IDisposable
         }
     }
 
-    /// <summary>A trial ended in <paramref name="state"/>.</summary>
-    public void TrialEnded(TrialState state) => _trialsEnded.Add(1, new KeyValuePair<string, object?>("state", state.ToString()));
+    /// <summary>A trial of <paramref name="spec"/> ended in <paramref name="state"/> (by sweep, method and state: trials by state per sweep × method).</summary>
+    public void TrialEnded(TrialSpec spec, TrialState state)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var tags = Tags(spec);
+        tags.Add("state", state.ToString());
+        _trialsEnded.Add(1, tags);
+    }
 
     /// <summary>Changes the number of running trials.</summary>
     public void ActiveTrials(long delta) => _activeTrials.Add(delta);

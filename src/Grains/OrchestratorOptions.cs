@@ -18,18 +18,28 @@ public sealed class OrchestratorOptions
     /// </summary>
     public IReadOnlyList<int> TrialsPerGpu { get; set; } = [];
 
+    /// <summary>
+    /// Memory-aware admission to GPU slots (<c>--gpu-memory-margin</c>): a trial gets a GPU slot only when its peak GPU memory
+    /// times (1 + this margin) is free there (<see cref="SiloSlotAdmission"/>). Null: off, slots are given by count alone.
+    /// </summary>
+    public double? GpuMemoryMargin { get; set; }
+
     /// <summary>Directory with dataset files; null uses the training engine's default.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>Default of <see cref="ConnectomesKept"/>: the slider over a short run (the quickstart trains up to 20 epochs).</summary>
+    public const int DefaultConnectomesKept = 20;
+
     /// <summary>
     /// Connectomes kept per trial (the last K epochs) for the dashboard's diagram slider and heat map: each is
-    /// n(n−1)/2 float32 values on disk (294 KB at n = 384, so 5.9 MB per trial at the default 20).
+    /// n(n−1)/2 float32 values on disk (294 KB at n = 384, so 5.9 MB per trial at the default 20). Never fewer
+    /// than a resumed run needs (checkpointEvery + 2), whatever K says. The silo's <c>--connectomes-kept</c>.
     /// </summary>
-    public int ConnectomesKept { get; set; } = 20;
+    public int ConnectomesKept { get; set; } = DefaultConnectomesKept;
 
     /// <summary>
     /// Adds <c>trial.id</c> to the per-epoch metrics: one series per trial (curves per trial in Prometheus or Grafana),
-    /// at the cost of cardinality growing with every trial run. Off by default.
+    /// at the cost of cardinality growing with every trial run. Off by default; the silo's <c>--per-trial-metrics</c>.
     /// </summary>
     public bool PerTrialMetrics { get; set; }
 

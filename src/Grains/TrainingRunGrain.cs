@@ -29,11 +29,16 @@ public sealed partial class TrainingRunGrain(
     /// under Orleans' default 30 s response timeout, so the coordinator gets an answer rather than a timeout.
     /// </summary>
     private static readonly TimeSpan PruneWait = TimeSpan.FromSeconds(20);
+
+    private readonly EpochSpans _epochSpans = new();
     private Task? _loop;
     private CancellationTokenSource? _stop;
     private string? _cancelReason;
     private bool _pruned;
     private bool _deactivating;
+
+    // The held slot until the trial's first epoch has been reported to it (memory admission measures that epoch).
+    private SiloSlot? _firstEpochSlot;
 
     private TrialStatus Status => state.State.Status ?? throw new InvalidOperationException("trial not started");
 
@@ -173,7 +178,8 @@ public sealed partial class TrainingRunGrain(
                 return;
             }
 
-            slot = await slots.AcquireAsync(cancellationToken);
+            slot = await slots.AcquireAsync(SiloSlotRequest.For(spec), cancellationToken);
+            _firstEpochSlot = slot;
             metrics.ActiveTrials(1);
             session = await OpenSessionAsync(spec, resume, slot.Value, cancellationToken);
             await RecordLoadedAsync(spec, session);
@@ -192,6 +198,7 @@ public sealed partial class TrainingRunGrain(
         finally
         {
             session?.Dispose();
+            _firstEpochSlot = null;
             if (slot is { } held)
             {
                 slots.Release(held);
@@ -262,8 +269,10 @@ public sealed partial class TrainingRunGrain(
             {
                 var span = OrchestratorMetrics.ActivitySource.StartActivity("epoch");
                 span?.SetTag("epoch", epoch);
+                _epochSpans.Remember(epoch, span);
                 return span;
             },
+            CheckpointScope = epoch => _epochSpans.StartChild("checkpoint", spec, epoch),
         };
     }
 
@@ -274,6 +283,15 @@ public sealed partial class TrainingRunGrain(
     private async Task OnEpochAsync(TrialEpoch epoch)
     {
         var record = epoch.Record;
+        if (_firstEpochSlot is { } firstEpoch)
+        {
+            _firstEpochSlot = null;
+            if (slots.FirstEpochDone(firstEpoch) is { } peak)
+            {
+                LogMeasuredPeak(logger, Status.Spec.Id, firstEpoch.Gpu ?? -1, peak / (1024 * 1024));
+            }
+        }
+
         var status = Status with
         {
             EpochsRun = record.Epoch,
@@ -329,7 +347,7 @@ public sealed partial class TrainingRunGrain(
     {
         var ended = status with { State = final, Reason = reason, StopEpoch = status.StopEpoch ?? status.EpochsRun };
         await UpdateAsync(ended);
-        metrics.TrialEnded(final);
+        metrics.TrialEnded(ended.Spec, final);
         LogEnded(logger, ended.Spec.Id, final, reason);
     }
 
@@ -349,6 +367,9 @@ public sealed partial class TrainingRunGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialId} asked for device auto and runs on the CPU: {Reason}")]
     private static partial void LogCpuFallback(ILogger logger, string trialId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trial {TrialId} took {PeakMiB} MiB of GPU {Gpu} in its first epoch (memory admission's measurement)")]
+    private static partial void LogMeasuredPeak(ILogger logger, string trialId, int gpu, long peakMiB);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string trialId);

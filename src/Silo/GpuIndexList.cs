@@ -12,6 +12,50 @@ internal static class GpuIndexList
     public const int MaxTrialsPerGpu = 64;
 
     /// <summary>
+    /// Environment variable giving <c>--gpu-memory-margin</c> when the option is absent, so a silo the CLI starts
+    /// (<c>orchestrator local run --gpus …</c>) can admit by memory without a client option of its own.
+    /// </summary>
+    public const string MemoryMarginVariable = "ORCHESTRATOR_GPU_MEMORY_MARGIN";
+
+    /// <summary>The largest margin, in percent of a trial's peak, that <c>--gpu-memory-margin</c> takes.</summary>
+    public const int MaxMemoryMarginPercent = 1000;
+
+    /// <summary>
+    /// Parses <c>--gpu-memory-margin PERCENT</c> (else <see cref="MemoryMarginVariable"/>; neither: admission off) into a fraction of a
+    /// trial's peak; it needs a GPU list. On failure <paramref name="error"/> names the option and the fix.
+    /// </summary>
+    public static bool TryParseMemoryMargin(string? text, bool hasGpus, out double? margin, out string? error)
+    {
+        margin = null;
+        error = null;
+        var source = "--gpu-memory-margin";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            text = Environment.GetEnvironmentVariable(MemoryMarginVariable);
+            source = MemoryMarginVariable;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return true;
+            }
+        }
+
+        if (!double.TryParse(text.Trim().TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) || !double.IsFinite(percent) || percent is < 0 or > MaxMemoryMarginPercent)
+        {
+            error = $"{source}: '{text}' is not a margin; give a percentage of a trial's peak GPU memory from 0 to {MaxMemoryMarginPercent}, e.g. 20";
+            return false;
+        }
+
+        if (!hasGpus)
+        {
+            error = $"{source}: memory admission is for GPU slots; give --gpus too, or drop the margin";
+            return false;
+        }
+
+        margin = percent / 100;
+        return true;
+    }
+
+    /// <summary>
     /// Parses <paramref name="text"/> (null or blank: no GPUs) into device indices and the trials each takes;
     /// on failure <paramref name="error"/> names the bad entry and the fix.
     /// </summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Grains;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
 using StackExchange.Redis;
@@ -16,14 +17,20 @@ internal static class OrchestratorSiloHosting
     public static ISiloBuilder AddOrchestratorGrains(this ISiloBuilder silo, SiloHostSettings settings)
     {
         silo.AddActivityPropagation();
+        // Feeds Orleans' grain-level view, which the front ends' web dashboard mounts at /orleans: a grain service
+        // collecting each silo's counters and a call filter timing grain methods (no web server in the silo).
+        silo.AddDashboard();
         silo.Services.AddOrchestratorGrains(o =>
         {
             o.CheckpointDirectory = settings.CheckpointDirectory;
             o.Slots = settings.Slots;
             o.Gpus = settings.Gpus;
             o.TrialsPerGpu = settings.TrialsPerGpu;
+            o.GpuMemoryMargin = settings.GpuMemoryMargin;
             o.DataDirectory = settings.DataDirectory;
             o.ModelDirectories = settings.ModelDirectories.Count > 0 ? settings.ModelDirectories : null;
+            o.ConnectomesKept = settings.ConnectomesKept;
+            o.PerTrialMetrics = settings.PerTrialMetrics;
         });
         return silo;
     }

@@ -32,6 +32,9 @@ internal sealed record SiloHostSettings
     /// <summary>Trials each of <see cref="Gpus"/> takes at once, in the same order (empty: one each).</summary>
     public IReadOnlyList<int> TrialsPerGpu { get; init; } = [];
 
+    /// <summary>Memory-aware GPU admission's margin as a fraction of a trial's peak (null: off).</summary>
+    public double? GpuMemoryMargin { get; init; }
+
     /// <summary>Dataset directory.</summary>
     public string? DataDirectory { get; init; }
 
@@ -40,6 +43,12 @@ internal sealed record SiloHostSettings
 
     /// <summary>Port of the Prometheus scrape endpoint (/metrics on loopback); 0 disables it.</summary>
     public int MetricsPort { get; init; }
+
+    /// <summary>Connectomes kept per trial for the dashboard (<c>--connectomes-kept</c>).</summary>
+    public int ConnectomesKept { get; init; } = Orchestrator.Grains.OrchestratorOptions.DefaultConnectomesKept;
+
+    /// <summary>Per-trial metric series (<c>--per-trial-metrics</c>).</summary>
+    public bool PerTrialMetrics { get; init; }
 
     /// <summary>Exit when standard input closes (the CLI that started the silo went away).</summary>
     public bool StopWithStdin { get; init; }

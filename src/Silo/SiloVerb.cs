@@ -20,6 +20,10 @@ internal static class SiloVerb
         var slots = new Option<int>("--slots") { Description = "Trials this silo trains at once.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount / 2) };
         var gpus = new Option<string?>("--gpus") { Description = "Comma-separated CUDA device indices, each optionally with its trials at once (0:4,1:4); trials are pinned to their GPU (replaces --slots; sweeps need device cuda)." };
         var trialsPerGpu = new Option<int>("--trials-per-gpu") { Description = "Trials at once on each --gpus entry that gives no count of its own.", DefaultValueFactory = _ => 1 };
+        var memoryMargin = new Option<string?>("--gpu-memory-margin")
+        {
+            Description = $"Admit a trial to a GPU only when its peak GPU memory (measured in its first epoch) plus this margin, in percent, is free there (e.g. 20; default: {GpuIndexList.MemoryMarginVariable}, else off).",
+        };
         var dataDir = new Option<string?>("--data-dir") { Description = "Dataset directory." };
         var modelsDir = new Option<string[]>("--models-dir")
         {
@@ -30,8 +34,10 @@ internal static class SiloVerb
         var stopWithStdin = new Option<bool>("--stop-with-stdin") { Description = "Exit when standard input closes (used by the CLI)." };
         var command = new Command("silo", "Run an Orleans silo hosting the orchestration grains.")
         {
-            redis, address, port, gatewayPort, clusterId, checkpoints, slots, gpus, trialsPerGpu, dataDir, modelsDir, metricsPort, stopWithStdin,
+            redis, address, port, gatewayPort, clusterId, checkpoints, slots, gpus, trialsPerGpu, memoryMargin, dataDir, modelsDir, metricsPort, stopWithStdin,
         };
+        var dashboardData = new DashboardDataOptions();
+        dashboardData.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!GpuIndexList.TryParse(parse.GetValue(gpus), parse.GetValue(trialsPerGpu), out var gpuIndices, out var gpuTrials, out var gpuError))
@@ -40,11 +46,27 @@ internal static class SiloVerb
                 return 2;
             }
 
+            if (!GpuIndexList.TryParseMemoryMargin(parse.GetValue(memoryMargin), gpuIndices.Length > 0, out var margin, out var marginError))
+            {
+                await Console.Error.WriteLineAsync("error: " + marginError);
+                return 2;
+            }
+
             // Loading CUDA here costs a second or two, and a wrong list then stops the silo before it joins.
             if (gpuIndices.Length > 0 && TorchRuntime.CheckGpus(gpuIndices) is { } unusable)
             {
                 await Console.Error.WriteLineAsync("error: --gpus: " + unusable);
                 return 2;
+            }
+
+            // Memory admission reads each GPU's free memory through the CUDA driver: a machine where it cannot stops here, not at the first trial.
+            foreach (var gpu in margin is null ? [] : gpuIndices)
+            {
+                if (CudaMemoryInfo.TryRead(gpu, out var memoryError) is null)
+                {
+                    await Console.Error.WriteLineAsync($"error: --gpu-memory-margin: GPU {gpu}: {memoryError}");
+                    return 2;
+                }
             }
 
             var settings = new SiloHostSettings
@@ -58,6 +80,7 @@ internal static class SiloVerb
                 Slots = parse.GetValue(slots),
                 Gpus = gpuIndices,
                 TrialsPerGpu = gpuTrials,
+                GpuMemoryMargin = margin,
                 DataDirectory = parse.GetValue(dataDir),
                 ModelDirectories = [.. (parse.GetValue(modelsDir) ?? []).Select(Path.GetFullPath)],
                 MetricsPort = parse.GetValue(metricsPort),
@@ -68,6 +91,15 @@ internal static class SiloVerb
                 await Console.Error.WriteLineAsync("error: --slots must be at least 1");
                 return 2;
             }
+
+            (var withDashboardData, var dashboardDataError) = dashboardData.Apply(parse, settings);
+            if (withDashboardData is null)
+            {
+                await Console.Error.WriteLineAsync("error: " + dashboardDataError);
+                return 2;
+            }
+
+            settings = withDashboardData;
 
             return await SiloRunner.RunAsync(settings, cancellationToken);
         });

@@ -61,6 +61,7 @@ public static class SearchTrialSpecs
             MaxRestarts = sweep.MaxRestarts,
             RecordTestAccuracy = sweep.RecordTestAccuracy,
             RecordTopology = sweep.RecordTopology,
+            GpuMemoryMiB = sweep.GpuMemoryMiB,
             SearchNumber = number,
             SearchParameters = [.. configuration.Values.Select(p => new NamedValue(p.Key, p.Value.ToString()))],
         };

@@ -72,6 +72,7 @@ public static class SweepDefinitionCheck
         Add("concurrency", Range(definition.Concurrency, SweepLimits.Concurrency));
         Add("checkpointEvery", Range(definition.CheckpointEvery, SweepLimits.CheckpointEvery));
         Add("maxRestarts", Range(definition.MaxRestarts, SweepLimits.MaxRestarts));
+        Add("gpuMemoryMiB", definition.GpuMemoryMiB is { } declared ? Range(declared, SweepLimits.GpuMemoryMiB) : null);
         Add("device", TrainingDevices.IsKnown(definition.Device) ? null : $"must be one of {TrainingDevices.Listed}");
         if (definition.Search is { } search)
         {
@@ -139,6 +140,7 @@ public static class SweepDefinitionCheck
             : "must be 0 (no hold-out) or in (0, 1)");
         Add("checkpointEvery", Range(spec.CheckpointEvery, SweepLimits.CheckpointEvery));
         Add("maxRestarts", Range(spec.MaxRestarts, SweepLimits.MaxRestarts));
+        Add("gpuMemoryMiB", spec.GpuMemoryMiB is { } declared ? Range(declared, SweepLimits.GpuMemoryMiB) : null);
         Add("device", TrainingDevices.IsKnown(spec.Device) ? null : $"must be one of {TrainingDevices.Listed}");
         return errors;
     }

@@ -21,6 +21,9 @@ public static class SweepLimits
     /// <summary>checkpointEvery range.</summary>
     public static readonly IntRange CheckpointEvery = new(1, 10_000);
 
+    /// <summary>gpuMemoryMiB range: a trial's declared peak GPU memory, 1 MiB to 1 TiB.</summary>
+    public static readonly IntRange GpuMemoryMiB = new(1, 1_048_576);
+
     /// <summary>maxRestarts range.</summary>
     public static readonly IntRange MaxRestarts = new(0, 1000);
 

@@ -50,6 +50,9 @@ internal sealed class SweepReader(SweepCatalogs catalogs, string baseDirectory)
         var maxRestarts = Fields.ReadInt(root, "maxRestarts", 3, SweepLimits.MaxRestarts.Min, SweepLimits.MaxRestarts.Max);
         var recordTestAccuracy = Fields.ReadBool(root, "recordTestAccuracy", false);
         var recordTopology = Fields.ReadBool(root, "recordTopology", false);
+        int? gpuMemory = root.TryGetProperty("gpuMemoryMiB", out _)
+            ? Fields.ReadInt(root, "gpuMemoryMiB", SweepLimits.GpuMemoryMiB.Min, SweepLimits.GpuMemoryMiB.Min, SweepLimits.GpuMemoryMiB.Max)
+            : null;
         var nesterov = Fields.ReadBool(root, "nesterov", false);
         var schedule = OptimizerFieldReader.ReadSchedule(Fields, root);
         if (nesterov && (!grid.Optimizers.Contains(OptimizerKinds.Sgd) || grid.Momenta.Contains(0)))
@@ -90,6 +93,7 @@ internal sealed class SweepReader(SweepCatalogs catalogs, string baseDirectory)
             MaxRestarts = maxRestarts,
             RecordTestAccuracy = recordTestAccuracy,
             RecordTopology = recordTopology,
+            GpuMemoryMiB = gpuMemory,
             Nesterov = nesterov,
             Schedule = schedule.ToString(),
             Search = search,

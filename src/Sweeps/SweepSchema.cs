@@ -13,6 +13,7 @@ public static class SweepSchema
     [
         "name", "dataset", "fractions", "model", "grid", "stopping", "maxEpochs", "probeSize",
         "validationFraction", "concurrency", "device", "checkpointEvery", "maxRestarts", "recordTestAccuracy", "recordTopology",
+        "gpuMemoryMiB",
         "optimizer", "nesterov", "schedule", "space", "search", "objective", "scheduler", "refit",
     ];
 

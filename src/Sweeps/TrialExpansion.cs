@@ -89,6 +89,7 @@ public static class TrialExpansion
                 MaxRestarts = sweep.MaxRestarts,
                 RecordTestAccuracy = sweep.RecordTestAccuracy,
                 RecordTopology = sweep.RecordTopology,
+                GpuMemoryMiB = sweep.GpuMemoryMiB,
             };
             spec = spec with { Id = TrialId.Of(spec) };
             if (seen.Add(spec.Id))

@@ -33,8 +33,20 @@ public sealed class ConnectomeKernel : IDisposable
     /// <summary>Number of neurons n.</summary>
     public int Neurons { get; }
 
-    /// <summary>The connectome of <paramref name="activations"/> ([samples, n]) as n(n−1)/2 host floats.</summary>
+    /// <summary>
+    /// The connectome of <paramref name="activations"/> ([samples, n]) as n(n−1)/2 host floats. The full n × n matrix stays
+    /// on the activations' device; only the strict upper triangle is gathered there and copied to the host (on a GPU that
+    /// halves the device-to-host transfer: 294 KB instead of 590 KB at n = 384).
+    /// </summary>
     public float[] UpperTriangle(Tensor activations)
+    {
+        using var scope = NewDisposeScope();
+        var upper = Matrix(activations).flatten().index_select(0, _upperIndex).cpu();
+        return upper.data<float>().ToArray();
+    }
+
+    /// <summary>The full n × n connectome on the activations' device (the caller disposes it; tests compare it with <see cref="UpperTriangle"/>).</summary>
+    internal Tensor Matrix(Tensor activations)
     {
         ArgumentNullException.ThrowIfNull(activations);
         if (activations.dim() != 2 || activations.shape[1] != Neurons || activations.shape[0] < 2)
@@ -53,8 +65,7 @@ public sealed class ConnectomeKernel : IDisposable
         var w = unit.t().matmul(unit).abs_().clamp_max_(_one);
         var keep = constant.logical_not().to_type(ScalarType.Float32);
         w.mul_(keep.unsqueeze(0)).mul_(keep.unsqueeze(1));
-        var upper = w.flatten().index_select(0, _upperIndex).cpu();
-        return upper.data<float>().ToArray();
+        return w.MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />

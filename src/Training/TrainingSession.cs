@@ -39,6 +39,10 @@ public sealed class TrainingSession : IDisposable
     private readonly (string Name, Tensor Tensor)[] _parameters;
     private readonly (string Name, Tensor Tensor)[] _buffers;
 
+    // The weights neural persistence reads, each with the index of the trainable parameter it is (null when it is none),
+    // so a kept copy of the model serves them without a second clone.
+    private readonly (string Name, Tensor Weight, int? Parameter)[] _neuralPersistenceLayers;
+
     // add_ without an alpha converts 1 to a temporary torch Scalar that a GC may free mid-call; an integer
     // 1 serves both the float loss sum and the integer count of correct answers.
     private readonly Scalar _one = 1L.ToScalar();
@@ -55,6 +59,7 @@ public sealed class TrainingSession : IDisposable
         _network.MoveTo(device);
         _parameters = [.. _network.TrainableParameters()];
         _buffers = [.. _network.StateBuffers()];
+        _neuralPersistenceLayers = [.. _network.NeuralPersistenceWeights().Select(l => (l.Name, l.Weight, ParameterOf(l.Name, l.Weight)))];
         _optimizer = OptimizerFactory.Create(settings, _parameters.Select(p => p.Tensor));
         _kernel = new ConnectomeKernel(_network.ConnectomeSize, device);
         _shuffle = new DeterministicRandom(settings.Seed, PreparedData.ShuffleStream);
@@ -284,7 +289,11 @@ public sealed class TrainingSession : IDisposable
     }
 
     /// <summary>A device-side copy of what a checkpoint now would hold (for a stop decided while the next epoch trains); the caller disposes it.</summary>
-    public TrainingStateCopy CaptureState()
+    /// <param name="neuralPersistence">
+    /// Also keep the weights neural persistence reads, so <see cref="TrainingStateCopy.NeuralPersistenceWeights"/> can read them to the
+    /// host off the training path. Those that are trainable parameters are already in the copy; any other is cloned as well.
+    /// </param>
+    public TrainingStateCopy CaptureState(bool neuralPersistence = false)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var noGrad = no_grad();
@@ -292,7 +301,12 @@ public sealed class TrainingSession : IDisposable
         var parameters = _parameters.Select(p => (p.Name, Clone(p.Tensor))).ToArray();
         var slots = _optimizer.SlotNames.Select((name, s) => (name, _optimizer.Slot(s).Select(t => t is null ? null : Clone(t)).ToArray())).ToArray();
         var buffers = _buffers.Select(b => (b.Name, Clone(b.Tensor))).ToArray();
-        return new TrainingStateCopy(Fingerprint(Settings), _completedEpochs, _shuffle.State, parameters, _optimizer.Steps, slots, buffers);
+        var layers = neuralPersistence
+            ? _neuralPersistenceLayers.Select(l => l.Parameter is { } index
+                ? new TrainingStateCopy.WeightLayer(l.Name, parameters[index].Item2, Owned: false)
+                : new TrainingStateCopy.WeightLayer(l.Name, Clone(l.Weight), Owned: true)).ToArray()
+            : null;
+        return new TrainingStateCopy(Fingerprint(Settings), _completedEpochs, _shuffle.State, parameters, _optimizer.Steps, slots, buffers) { WeightLayers = layers };
     }
 
     /// <summary>Puts the run back to <paramref name="copy"/>'s epoch: weights, momentum, shuffle state and epoch count.</summary>
@@ -328,11 +342,14 @@ public sealed class TrainingSession : IDisposable
     public IReadOnlyList<WeightMatrix> NeuralPersistenceWeights()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return [.. _network.NeuralPersistenceWeights().Select(layer =>
-        {
-            using var weight = layer.Weight.detach().cpu();
-            return new WeightMatrix(layer.Name, (int)weight.shape[0], (int)weight.shape[1], weight.data<float>().ToArray());
-        })];
+        return [.. _network.NeuralPersistenceWeights().Select(layer => ToHost(layer.Name, layer.Weight))];
+    }
+
+    /// <summary>One weight matrix read to the host as float32, rows = outputs.</summary>
+    internal static WeightMatrix ToHost(string name, Tensor tensor)
+    {
+        using var weight = tensor.detach().cpu();
+        return new WeightMatrix(name, (int)weight.shape[0], (int)weight.shape[1], weight.data<float>().ToArray());
     }
 
     /// <inheritdoc />
@@ -485,6 +502,27 @@ public sealed class TrainingSession : IDisposable
         _completedEpochs = checkpoint.Epoch;
         _shuffle.State = checkpoint.ShuffleState;
     }
+
+    /// <summary>
+    /// The trainable parameter that <paramref name="weight"/> is: the one named <c>NAME.weight</c> (how both the built-in
+    /// networks and TorchScript models name a layer's weight) with the same shape and the same storage.
+    /// </summary>
+    private int? ParameterOf(string name, Tensor weight)
+    {
+        for (var i = 0; i < _parameters.Length; i++)
+        {
+            var (parameterName, parameter) = _parameters[i];
+            if (parameterName == name + ".weight" && parameter.shape.SequenceEqual(weight.shape) && SameStorage(parameter, weight))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool SameStorage(Tensor a, Tensor b) =>
+        a.dtype == ScalarType.Float32 && b.dtype == ScalarType.Float32 && a.storage_offset() == b.storage_offset() && a.storage<float>().data_ptr() == b.storage<float>().data_ptr();
 
     internal static TrainingCheckpoint.TensorBlob Blob(string name, Tensor t)
     {

@@ -37,7 +37,8 @@ public sealed class TrainingStateCopy : IDisposable
 
     /// <summary>Bytes the copy occupies on the training device (parameters, optimizer state and model buffers).</summary>
     public long Bytes =>
-        Parameters.Sum(p => Size(p.Tensor)) + Slots.Sum(s => s.Tensors.Sum(t => t is null ? 0 : Size(t))) + Buffers.Sum(b => Size(b.Tensor));
+        Parameters.Sum(p => Size(p.Tensor)) + Slots.Sum(s => s.Tensors.Sum(t => t is null ? 0 : Size(t))) + Buffers.Sum(b => Size(b.Tensor))
+        + (WeightLayers ?? []).Where(l => l.Owned).Sum(l => Size(l.Tensor));
 
     internal (string Name, Tensor Tensor)[] Parameters { get; }
 
@@ -48,6 +49,22 @@ public sealed class TrainingStateCopy : IDisposable
     internal (string Name, Tensor Tensor)[] Buffers { get; }
 
     internal ulong ShuffleState => _shuffle;
+
+    /// <summary>Whether the copy holds the weights neural persistence reads (captured with them).</summary>
+    public bool HasNeuralPersistenceWeights => WeightLayers is not null;
+
+    /// <summary>The weights neural persistence reads, when captured for it (null otherwise).</summary>
+    internal WeightLayer[]? WeightLayers { get; init; }
+
+    /// <summary>
+    /// The weights neural persistence reads, read to the host from the copy (what <see cref="TrainingSession.NeuralPersistenceWeights"/>
+    /// gave at <see cref="Epoch"/>, bit for bit). Safe while the session trains on, like <see cref="Save"/>: the loop does not wait for it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The copy was captured without them.</exception>
+    public IReadOnlyList<WeightMatrix> NeuralPersistenceWeights() =>
+        WeightLayers is { } layers
+            ? [.. layers.Select(l => TrainingSession.ToHost(l.Name, l.Tensor))]
+            : throw new InvalidOperationException("this copy was captured without the neural-persistence weights; capture it with neuralPersistence: true.");
 
     /// <summary>Writes the copy as a checkpoint, byte for byte what <see cref="TrainingSession.SaveCheckpoint"/> wrote at its epoch.</summary>
     /// <remarks>Safe while the session trains on: the clones are the copy's own tensors.</remarks>
@@ -64,6 +81,14 @@ public sealed class TrainingStateCopy : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        foreach (var layer in WeightLayers ?? [])
+        {
+            if (layer.Owned)
+            {
+                layer.Tensor.Dispose();
+            }
+        }
+
         foreach (var (_, tensor) in Parameters)
         {
             tensor.Dispose();
@@ -84,4 +109,7 @@ public sealed class TrainingStateCopy : IDisposable
     }
 
     private static long Size(Tensor tensor) => tensor.NumberOfElements * tensor.ElementSize;
+
+    /// <summary>One weight matrix neural persistence reads: a parameter clone of the copy, or (<paramref name="Owned"/>) a clone of its own.</summary>
+    internal sealed record WeightLayer(string Name, Tensor Tensor, bool Owned);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using Orchestrator.Contracts;
 using Orchestrator.Training;
@@ -23,16 +24,21 @@ public static class EpochSnapshotConversion
             ValidationSeconds = snapshot.Timings.Validation.TotalSeconds,
             ConnectomeSize = snapshot.ConnectomeSize,
             Connectome = MemoryMarshal.AsBytes(snapshot.ConnectomeUpperTriangle.AsSpan()).ToArray(),
-            Weights = weights is null
-                ? []
-                : [.. weights.Select(w => new LayerWeights
-                {
-                    Name = w.Layer,
-                    Inputs = w.Columns,
-                    Outputs = w.Rows,
-                    Values = MemoryMarshal.AsBytes(w.Values.AsSpan()).ToArray(),
-                })],
+            Weights = weights is null ? [] : weights.ToLayerWeights(),
         };
+    }
+
+    /// <summary>The wire form of weight matrices read for neural persistence.</summary>
+    public static ImmutableArray<LayerWeights> ToLayerWeights(this IReadOnlyList<WeightMatrix> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        return [.. weights.Select(w => new LayerWeights
+        {
+            Name = w.Layer,
+            Inputs = w.Columns,
+            Outputs = w.Rows,
+            Values = MemoryMarshal.AsBytes(w.Values.AsSpan()).ToArray(),
+        })];
     }
 
     /// <summary>The training settings of a trial.</summary>

@@ -31,6 +31,9 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
     /// <summary>Wraps each epoch's training (given its number), e.g. in a tracing span.</summary>
     public Func<int, IDisposable?>? EpochScope { get; init; }
 
+    /// <summary>Wraps each checkpoint save (given its epoch), e.g. in a tracing span under that epoch's.</summary>
+    public Func<int, IDisposable?>? CheckpointScope { get; init; }
+
     /// <summary>Runs the trial to its end; the session may have been resumed from a checkpoint.</summary>
     /// <exception cref="OperationCanceledException">Never for <paramref name="cancellationToken"/>: that ends as <see cref="TrialEnd.Cancelled"/>.</exception>
     public async Task<TrialOutcome> RunAsync(TrainingSession session, CancellationToken cancellationToken)
@@ -248,9 +251,15 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
         }
 
         var clock = Stopwatch.StartNew();
-        var weights = plan.Signals.HasFlag(CriterionSignals.NeuralPersistence) ? session.NeuralPersistenceWeights() : null;
-        var copy = plan.Overlaps ? session.CaptureState() : null;
-        return new TrainedEpoch(snapshot, weights, copy, clock.Elapsed);
+        var neuralPersistence = plan.Signals.HasFlag(CriterionSignals.NeuralPersistence);
+        if (plan.Overlaps)
+        {
+            // The kept copy holds NP's weights on the device: ObserveAsync reads them to the host beside the next epoch.
+            return new TrainedEpoch(snapshot, null, session.CaptureState(neuralPersistence), clock.Elapsed);
+        }
+
+        var weights = neuralPersistence ? session.NeuralPersistenceWeights() : null;
+        return new TrainedEpoch(snapshot, weights, null, clock.Elapsed);
     }
 
     /// <summary>
@@ -266,6 +275,12 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
         {
             // Returns to the loop at once: an in-process monitor (NP's sort, the decomposition) must not run on the loop's turn.
             await Task.Yield();
+        }
+
+        if (copy?.HasNeuralPersistenceWeights == true)
+        {
+            var weights = await Task.Run(copy.NeuralPersistenceWeights, CancellationToken.None);
+            message = message with { Weights = weights.ToLayerWeights() };
         }
 
         if (activations is not null)
@@ -286,7 +301,11 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
         var saved = false;
         if (plan.CheckpointPath is { } path && (message.Epoch % plan.CheckpointEvery == 0 || decision.ShouldStop))
         {
-            await Task.Run(() => SaveCheckpoint(session, copy, path), CancellationToken.None);
+            using (CheckpointScope?.Invoke(message.Epoch))
+            {
+                await Task.Run(() => SaveCheckpoint(session, copy, path), CancellationToken.None);
+            }
+
             await monitor.CheckpointedAsync(message.Epoch, CancellationToken.None);
             saved = true;
         }

@@ -80,11 +80,12 @@ public sealed class AspireTracesTests : IAsyncLifetime
         }
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_uiPort}/") };
-        List<(string Name, string? Sweep, string SpanId, string ParentId)> spans = [];
+        List<(string Name, string? Sweep, string SpanId, string ParentId)> all = [], spans = [];
         var until = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < until && !spans.Any(s => s.Name == "train"))
+        while (DateTime.UtcNow < until && !(spans.Any(s => s.Name == "train") && spans.Count(s => s.Name == "checkpoint") == 3))
         {
-            spans = Spans(await http.GetStringAsync("api/telemetry/spans?limit=2000", cancel)).Where(s => s.Sweep == "traced").ToList();
+            all = Spans(await http.GetStringAsync("api/telemetry/spans?limit=2000", cancel));
+            spans = all.Where(s => s.Sweep == "traced").ToList();
             await Task.Delay(500, cancel);
         }
 
@@ -96,6 +97,12 @@ public sealed class AspireTracesTests : IAsyncLifetime
         // Three epochs, each with its phases; every phase span hangs under a parent span (the epoch's trace).
         Assert.Equal(3, spans.Count(s => s.Name == "train"));
         Assert.All(spans, s => Assert.False(string.IsNullOrEmpty(s.ParentId), $"{s.Name} has no parent span"));
+
+        // Each epoch's checkpoint (checkpointEvery 1) is a child of that epoch's span, though it runs after training.
+        var epochSpans = all.Where(s => s.Name == "epoch").Select(s => s.SpanId).ToHashSet();
+        var checkpoints = spans.Where(s => s.Name == "checkpoint").ToList();
+        Assert.Equal(3, checkpoints.Count);
+        Assert.All(checkpoints, c => Assert.Contains(c.ParentId, epochSpans));
     }
 
     private static List<(string Name, string? Sweep, string SpanId, string ParentId)> Spans(string json)

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Orchestrator.Client.Core.Sweeps;
 using Orchestrator.Contracts;
 using Orchestrator.Topology;
+using Orchestrator.Topology.Stopping;
 
 namespace Orchestrator.Dashboard.Tests;
 
@@ -14,6 +15,13 @@ namespace Orchestrator.Dashboard.Tests;
 internal sealed class GeneratedSweep : IDisposable
 {
     public const int Neurons = 24;
+
+    /// <summary>The TOP trials' criterion: not the defaults, so a page drawing default parameters would show it.</summary>
+    public static readonly StoppingMethod Top = new()
+    {
+        Name = "top",
+        Parameters = ImmutableSortedDictionary<string, string>.Empty.Add("relativeThreshold", "0.05").Add("window", "3"),
+    };
 
     private GeneratedSweep(string root, SweepStatus status, Dictionary<string, IReadOnlyList<EpochRecord>> epochs)
     {
@@ -37,11 +45,10 @@ internal sealed class GeneratedSweep : IDisposable
         var records = new Dictionary<string, IReadOnlyList<EpochRecord>>(StringComparer.Ordinal);
         for (var t = 0; t < trials; t++)
         {
-            var method = t % 2 == 0 ? "top" : "vl";
             var spec = new TrialSpec
             {
                 Id = $"t{t:D3}", SweepId = sweepId, Dataset = "synthetic", Model = "mlp-small", Fraction = 1, LearningRate = t % 3 == 0 ? 0.01 : 0.05,
-                Momentum = 0.9, BatchSize = 50, Seed = t, MaxEpochs = epochs * 2, Stopping = new StoppingMethod { Name = method },
+                Momentum = 0.9, BatchSize = 50, Seed = t, MaxEpochs = epochs * 2, Stopping = t % 2 == 0 ? Top : new StoppingMethod { Name = "vl" },
             };
             var series = Series(spec, epochs, root, keepConnectomes);
             records[spec.Id] = series;
@@ -52,7 +59,9 @@ internal sealed class GeneratedSweep : IDisposable
             });
         }
 
-        var status = new SweepStatus { SweepId = sweepId, State = SweepState.Finished, Trials = statuses.ToImmutable(), SubmittedAt = DateTime.UtcNow, FinishedAt = DateTime.UtcNow };
+        // The sweep file a real run keeps as sweep.json (its maxEpochs is the trials').
+        var definition = Orchestrator.Sweeps.SweepFile.Parse($$"""{ "name": "{{sweepId}}", "dataset": "synthetic", "model": "mlp-small", "grid": { "seed": [0] }, "stopping": ["top"], "maxEpochs": {{epochs * 2}} }""").Definition!;
+        var status = new SweepStatus { SweepId = sweepId, State = SweepState.Finished, Trials = statuses.ToImmutable(), SubmittedAt = DateTime.UtcNow, FinishedAt = DateTime.UtcNow, Definition = definition };
         SweepResultsWriter.Write(root, status, records, partial: false);
         return new GeneratedSweep(root, status, records);
     }
@@ -65,6 +74,8 @@ internal sealed class GeneratedSweep : IDisposable
         var basis = Enumerable.Range(0, samples * Neurons).Select(_ => (float)random.NextDouble()).ToArray();
         var series = new List<EpochRecord>();
         BirthDeathDecomposition? previous = null;
+        // The trial's own criterion smooths the distance as the topology grain records it.
+        var criterion = StoppingCriterionCatalog.Default.Create(spec.Stopping.Name, spec.Stopping.Parameters);
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
             var drift = 1.0 / epoch;
@@ -80,14 +91,16 @@ internal sealed class GeneratedSweep : IDisposable
                 File.WriteAllBytes(Path.Combine(directory, $"connectome-{epoch}.bin"), MemoryMarshal.AsBytes(upper.AsSpan()).ToArray());
             }
 
+            var losses = new EpochLosses { Training = 2.0 / epoch, Validation = spec.Stopping.Name == "vl" ? 2.2 / epoch : null };
+            var decision = criterion.Observe(new EpochObservation(epoch, losses.Training) { ValidationLoss = losses.Validation, GraphDistance = distance });
             series.Add(new EpochRecord
             {
                 Epoch = epoch,
-                Losses = new EpochLosses { Training = 2.0 / epoch, Validation = spec.Stopping.Name == "vl" ? 2.2 / epoch : null },
+                Losses = losses,
                 Signals = new EpochSignals
                 {
                     ConnectomeSize = Neurons, Persistence0 = decomposition.TotalPersistence0, Persistence1 = decomposition.TotalPersistence1,
-                    W0 = distance?.W0, W1 = distance?.W1, Distance = distance?.W,
+                    W0 = distance?.W0, W1 = distance?.W1, Distance = distance?.W, SmoothedDistance = decision.SmoothedSignal,
                 },
             });
         }

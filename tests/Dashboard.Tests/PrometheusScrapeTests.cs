@@ -47,7 +47,7 @@ public sealed partial class PrometheusScrapeTests
         }
 
         metrics.StoppedEarly(spec, 4);
-        metrics.TrialEnded(TrialState.Stopped);
+        metrics.TrialEnded(spec, TrialState.Stopped);
         using var http = new HttpClient();
         var scrape = await http.GetStringAsync($"http://127.0.0.1:{port}/metrics", TestContext.Current.CancellationToken);
 
@@ -60,6 +60,8 @@ public sealed partial class PrometheusScrapeTests
         }
 
         Assert.Matches("(?m)^orchestrator_epochs_completed_total\\{.*stopping_method=\"top\".*\\} 4", scrape);
+        // Trials by state per sweep × method: the trials-ended counter carries the method too.
+        Assert.Matches("(?m)^orchestrator_trials_ended_total\\{(?=.*state=\"Stopped\")(?=.*stopping_method=\"top\")(?=.*sweep_id=\"scraped\").*\\} 1", scrape);
         // Bounded cardinality: no trial or epoch label unless per-trial metrics are switched on.
         Assert.DoesNotContain("trial_id=", scrape, StringComparison.Ordinal);
         Assert.DoesNotMatch("[{,]epoch=", scrape);

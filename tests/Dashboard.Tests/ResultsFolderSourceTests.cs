@@ -6,7 +6,7 @@ namespace Orchestrator.Dashboard.Tests;
 public sealed class ResultsFolderSourceTests
 {
     [Fact]
-    public async Task A_results_folder_reads_back_the_trials_and_epochs_the_writer_wrote()
+    public async Task A_results_folder_reads_back_the_trials_and_epochs_the_writer_wrote_through_the_reports_reader()
     {
         using var sweep = GeneratedSweep.Write("read-back", trials: 3, epochs: 5);
         var source = ResultsFolderSource.Load(sweep.Folder);
@@ -18,7 +18,11 @@ public sealed class ResultsFolderSourceTests
         Assert.Equal(sweep.Status.Trials.Select(t => (t.Spec.Id, t.Spec.Stopping.Describe(), t.State, t.StopEpoch, t.TestAccuracy)), status.Trials.Select(t => (t.Spec.Id, t.Spec.Stopping.Describe(), t.State, t.StopEpoch, t.TestAccuracy)));
         var trial = status.Trials[1];
         var epochs = await source.EpochsAsync(trial.Spec, cancel);
-        Assert.Equal(sweep.Epochs[trial.Spec.Id].Select(e => (e.Epoch, e.Signals.Distance, e.Losses.Training)), epochs.Select(e => (e.Epoch, e.Signals.Distance, e.Losses.Training)));
+        Assert.Equal(
+            sweep.Epochs[trial.Spec.Id].Select(e => (e.Epoch, e.Signals.W0, e.Signals.W1, e.Signals.Distance, e.Signals.SmoothedDistance, e.Signals.Persistence0, e.Signals.Persistence1, e.Losses.Training, e.Losses.Validation)),
+            epochs.Select(e => (e.Epoch, e.Signals.W0, e.Signals.W1, e.Signals.Distance, e.Signals.SmoothedDistance, e.Signals.Persistence0, e.Signals.Persistence1, e.Losses.Training, e.Losses.Validation)));
+        // The configuration comes back from trials.csv's columns (through the report's reader).
+        Assert.Equal(sweep.Status.Trials.Select(t => (t.Spec.LearningRate, t.Spec.Momentum, t.Spec.BatchSize, t.Spec.Seed, t.Spec.MaxEpochs)), status.Trials.Select(t => (t.Spec.LearningRate, t.Spec.Momentum, t.Spec.BatchSize, t.Spec.Seed, t.Spec.MaxEpochs)));
         Assert.Equal(epochs[^1].Signals.Distance, trial.LastDistance);
         Assert.Equal(GeneratedSweep.Neurons * (GeneratedSweep.Neurons - 1) / 2, (await source.ConnectomeAsync(trial.Spec, 5, cancel))!.Length);
         Assert.Null(await source.SweepAsync("another", cancel));

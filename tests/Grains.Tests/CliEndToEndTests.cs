@@ -71,9 +71,17 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Equal(epochsRun, epochRows);
         Assert.Contains("results in", stdout, StringComparison.Ordinal);
 
-        // Finished trials keep their final checkpoint only; the connectomes a resume would need are gone.
+        // Finished trials keep their final checkpoint and, for the dashboard's slider, their last connectomes
+        // (at most --connectomes-kept, default 20, ending at the trial's last epoch); nothing else a resume needed.
         var checkpoints = Path.Combine(results, "local-e2e.checkpoints", "local-e2e");
-        Assert.All(Directory.GetDirectories(checkpoints), trial => Assert.Equal(["run.ckpt"], Directory.GetFiles(trial).Select(Path.GetFileName)));
+        Assert.All(Directory.GetDirectories(checkpoints), trial =>
+        {
+            var files = Directory.GetFiles(trial).Select(Path.GetFileName).ToList();
+            Assert.Contains("run.ckpt", files);
+            var kept = files.Where(f => f != "run.ckpt").ToList();
+            Assert.All(kept, f => Assert.Matches(@"^connectome-\d+\.bin$", f));
+            Assert.InRange(kept.Count, 0, OrchestratorOptions.DefaultConnectomesKept);
+        });
         Assert.Equal(4, Directory.GetDirectories(checkpoints).Length);
     }
 

@@ -37,7 +37,23 @@ public sealed class GpuIndexListTests
         Assert.DoesNotContain("ready", stdout, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunSiloAsync(string gpus)
+    [Theory]
+    [InlineData(new[] { "--gpus", "0", "--gpu-memory-margin", "x" }, null, "error: --gpu-memory-margin: 'x' is not a margin; give a percentage of a trial's peak GPU memory from 0 to 1000, e.g. 20")]
+    [InlineData(new[] { "--gpus", "0", "--gpu-memory-margin", "-5" }, null, "error: --gpu-memory-margin: '-5' is not a margin")]
+    [InlineData(new[] { "--gpu-memory-margin", "20" }, null, "error: --gpu-memory-margin: memory admission is for GPU slots; give --gpus too, or drop the margin")]
+    [InlineData(new[] { "--gpus", "0" }, "lots", "error: ORCHESTRATOR_GPU_MEMORY_MARGIN: 'lots' is not a margin")]
+    public async Task A_bad_gpu_memory_margin_stops_the_silo_before_it_starts(string[] arguments, string? environment, string expected)
+    {
+        var (exitCode, stdout, stderr) = await RunSiloAsync(arguments, environment);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith(expected, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("ready", stdout, StringComparison.Ordinal);
+    }
+
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunSiloAsync(string gpus) => RunSiloAsync(["--gpus", gpus], null);
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunSiloAsync(string[] arguments, string? memoryMargin)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -47,7 +63,13 @@ public sealed class GpuIndexListTests
             UseShellExecute = false,
         };
         start.Environment.Remove(TorchRuntime.LibTorchDirectoryVariable);
-        foreach (var argument in new[] { BuiltWorker.Dll(), "silo", "--gpus", gpus, "--port", "0", "--stop-with-stdin" })
+        start.Environment.Remove(GpuIndexList.MemoryMarginVariable);
+        if (memoryMargin is not null)
+        {
+            start.Environment[GpuIndexList.MemoryMarginVariable] = memoryMargin;
+        }
+
+        foreach (var argument in (string[])[BuiltWorker.Dll(), "silo", .. arguments, "--port", "0", "--stop-with-stdin"])
         {
             start.ArgumentList.Add(argument);
         }

@@ -70,6 +70,8 @@ public sealed class SweepFileValidationTests
     [InlineData("\"validationFraction\": 1", "validationFraction", "must be in (0, 1)")]
     [InlineData("\"checkpointEvery\": 0", "checkpointEvery", "must be in [1,")]
     [InlineData("\"maxRestarts\": -1", "maxRestarts", "must be in [0,")]
+    [InlineData("\"gpuMemoryMiB\": 0", "gpuMemoryMiB", "must be in [1, 1048576]")]
+    [InlineData("\"gpuMemoryMiB\": 1.5", "gpuMemoryMiB", "must be a whole number in [1, 1048576]")]
     [InlineData("\"colour\": \"red\"", "colour", "unknown property")]
     [InlineData("\"name\": \"???\"", "name", "letter or digit")]
     public void A_bad_top_level_value_is_named_by_its_json_path(string property, string path, string message)

@@ -49,4 +49,36 @@ public sealed class ConnectomeKernelTests
         Assert.Equal(0f, upper[2]);
         Assert.Equal(reference[1], upper[1], 1e-5f);
     }
+
+    [Fact]
+    public void Only_the_strict_upper_triangle_reaches_the_host_and_it_is_the_full_matrix_s_bit_for_bit()
+    {
+        const int samples = 64;
+        const int neurons = 23;
+        var random = new DeterministicRandom(5);
+        var activations = new float[samples * neurons];
+        for (var k = 0; k < activations.Length; k++)
+        {
+            activations[k] = (float)random.NextDouble();
+        }
+
+        using var kernel = new ConnectomeKernel(neurons, CPU);
+        using var input = tensor(activations, [samples, neurons]);
+        var upper = kernel.UpperTriangle(input);
+        using var matrix = kernel.Matrix(input);
+        var full = matrix.cpu().data<float>().ToArray();
+
+        // n(n−1)/2 values cross to the host, row by row (ConnectomeMatrix.ToUpperTriangle's layout), equal to the full W's.
+        Assert.Equal(neurons * (neurons - 1) / 2, upper.Length);
+        var expected = new List<float>();
+        for (var i = 0; i < neurons; i++)
+        {
+            for (var j = i + 1; j < neurons; j++)
+            {
+                expected.Add(full[(i * neurons) + j]);
+            }
+        }
+
+        Assert.Equal(expected, upper);
+    }
 }

@@ -26,6 +26,18 @@ internal sealed record TrialResult(
 
     /// <summary>Labelled images the trial consumed (trained on plus held out), when its results recorded them.</summary>
     public int? LabelledSamples => TrainingSamples + HoldOutSamples;
+
+    /// <summary>Why the trial ended as it did (the <c>reason</c> column; empty when absent).</summary>
+    public string Reason { get; init; } = string.Empty;
+
+    /// <summary>Loss on the test set after the trial, when recorded.</summary>
+    public double? TestLoss { get; init; }
+
+    /// <summary>Wall time of the trial in seconds (0 when not recorded).</summary>
+    public double WallSeconds { get; init; }
+
+    /// <summary>Times the trial was restarted after its silo died.</summary>
+    public int Restarts { get; init; }
 }
 
 /// <summary>
@@ -42,7 +54,32 @@ internal sealed record EpochResult(
     double? DiagramDistance,
     double? TestAccuracy,
     IReadOnlyDictionary<string, double> Seconds,
-    string Decision);
+    string Decision)
+{
+    /// <summary>Validation loss, where the trial held out a split.</summary>
+    public double? ValidationLoss { get; init; }
+
+    /// <summary>Validation accuracy, where the trial held out a split.</summary>
+    public double? ValidationAccuracy { get; init; }
+
+    /// <summary>Per-epoch test loss, where the sweep recorded it.</summary>
+    public double? TestLoss { get; init; }
+
+    /// <summary>Wasserstein distance of the birth sets to the previous epoch.</summary>
+    public double? W0 { get; init; }
+
+    /// <summary>Wasserstein distance of the death sets to the previous epoch.</summary>
+    public double? W1 { get; init; }
+
+    /// <summary>Total persistence of the births (0 when not recorded).</summary>
+    public double Persistence0 { get; init; }
+
+    /// <summary>Total persistence of the deaths (0 when not recorded).</summary>
+    public double Persistence1 { get; init; }
+
+    /// <summary>Mean normalised neural persistence (NP trials).</summary>
+    public double? NeuralPersistence { get; init; }
+}
 
 /// <summary>What the report reads from <c>results/&lt;sweep-id&gt;/</c>.</summary>
 internal sealed record ResultsFolder(
@@ -63,6 +100,15 @@ internal sealed record ResultsFolder(
     /// <summary>"running" or "cancelled" for partial results, as status.json says; null when unknown or complete.</summary>
     public string? PartialReason { get; init; }
 
+    /// <summary>The sweep's state when the results were written ("Finished", "Running", …), when the folder says.</summary>
+    public string? State { get; init; }
+
+    /// <summary>When the sweep was submitted, when the folder says.</summary>
+    public DateTime? SubmittedAt { get; init; }
+
+    /// <summary>When the sweep finished, when it had.</summary>
+    public DateTime? FinishedAt { get; init; }
+
     private const string Regenerate = "run the sweep with `./orchestrator local run SWEEP.json` (or `sweep submit --watch`), which writes sweep.json, trials.csv and epochs.csv";
 
     public bool HasTestAccuracyCurves => Epochs.Any(e => e.TestAccuracy is not null);
@@ -77,7 +123,8 @@ internal sealed record ResultsFolder(
         }
 
         var sweep = ReadSweep(Path.Combine(directory, "sweep.json"));
-        var status = ReadStatus(Path.Combine(directory, "status.json"));
+        // Where the sweep stood: status.json, or the top of sweep.json in folders written before status.json.
+        var status = ReadStatus(Path.Combine(directory, "status.json")) ?? ReadStatus(Path.Combine(directory, "sweep.json"));
         var trials = ReadTrials(Path.Combine(directory, "trials.csv"));
         var epochs = ReadEpochs(Path.Combine(directory, "epochs.csv"));
         if (trials.Count == 0)
@@ -93,11 +140,14 @@ internal sealed record ResultsFolder(
             Varying = varying,
             Concurrency = sweep.Concurrency,
             PartialReason = status?.PartialReason,
+            State = status?.State,
+            SubmittedAt = status?.SubmittedAt,
+            FinishedAt = status?.FinishedAt,
         };
     }
 
     /// <summary>status.json, written beside sweep.json since sweep.json became the sweep file itself; null in older folders.</summary>
-    private static (string? SweepId, bool Partial, string? PartialReason)? ReadStatus(string path)
+    private static (string? SweepId, bool Partial, string? PartialReason, string? State, DateTime? SubmittedAt, DateTime? FinishedAt)? ReadStatus(string path)
     {
         if (!File.Exists(path))
         {
@@ -108,10 +158,18 @@ internal sealed record ResultsFolder(
         {
             using var document = JsonDocument.Parse(File.ReadAllText(path));
             var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("sweepId", out var id))
+            {
+                return null; // a sweep file (sweep.json of a newer folder): no status in it
+            }
+
             return (
-                root.TryGetProperty("sweepId", out var id) ? id.GetString() : null,
+                id.GetString(),
                 root.TryGetProperty("partial", out var p) && p.ValueKind == JsonValueKind.True,
-                root.TryGetProperty("partialReason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null);
+                root.TryGetProperty("partialReason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null,
+                root.TryGetProperty("state", out var state) && state.ValueKind == JsonValueKind.String ? state.GetString() : null,
+                root.TryGetProperty("submittedAt", out var at) && at.ValueKind == JsonValueKind.String && at.TryGetDateTime(out var submitted) ? submitted : null,
+                root.TryGetProperty("finishedAt", out var f) && f.ValueKind == JsonValueKind.String && f.TryGetDateTime(out var finished) ? finished : null);
         }
         catch (JsonException ex)
         {
@@ -186,7 +244,14 @@ internal sealed record ResultsFolder(
                 csv.Number(row, "test_accuracy", i),
                 (int)csv.RequiredNumber(row, "epochs_run", i),
                 RecordedCount(csv, row, "training_samples", i),
-                RecordedCount(csv, row, "holdout_samples", i)) { Parameters = parameters });
+                RecordedCount(csv, row, "holdout_samples", i))
+            {
+                Parameters = parameters,
+                Reason = csv.Has("reason") ? csv.Text(row, "reason") : string.Empty,
+                TestLoss = csv.Has("test_loss") ? csv.Number(row, "test_loss", i) : null,
+                WallSeconds = csv.Has("seconds") ? csv.Number(row, "seconds", i) ?? 0 : 0,
+                Restarts = RecordedCount(csv, row, "restarts", i) ?? 0,
+            });
         }
 
         return trials;
@@ -198,6 +263,10 @@ internal sealed record ResultsFolder(
     /// </summary>
     private static int? RecordedCount(CsvTable csv, string[] row, string column, int rowIndex) =>
         csv.Has(column) && csv.Number(row, column, rowIndex) is { } value ? (int)value : null;
+
+    /// <summary>A column older folders may lack: null there, as for an empty cell.</summary>
+    private static double? Optional(CsvTable csv, string[] row, string column, int rowIndex) =>
+        csv.Has(column) ? csv.Number(row, column, rowIndex) : null;
 
     private static List<EpochResult> ReadEpochs(string path)
     {
@@ -223,7 +292,17 @@ internal sealed record ResultsFolder(
                 csv.Has("diagram_distance") ? csv.Number(row, "diagram_distance", i) : null,
                 csv.Has("test_accuracy") ? csv.Number(row, "test_accuracy", i) : null,
                 seconds,
-                csv.Text(row, "decision")));
+                csv.Text(row, "decision"))
+            {
+                ValidationLoss = Optional(csv, row, "val_loss", i),
+                ValidationAccuracy = Optional(csv, row, "val_accuracy", i),
+                TestLoss = Optional(csv, row, "test_loss", i),
+                W0 = Optional(csv, row, "w0", i),
+                W1 = Optional(csv, row, "w1", i),
+                Persistence0 = Optional(csv, row, "persistence0", i) ?? 0,
+                Persistence1 = Optional(csv, row, "persistence1", i) ?? 0,
+                NeuralPersistence = Optional(csv, row, "neural_persistence", i),
+            });
         }
 
         return epochs;

@@ -78,6 +78,16 @@ public sealed class LocalSilo : IAsyncDisposable
             arguments.AddRange(["--gpus", gpus]);
         }
 
+        if (settings.ConnectomesKept is { } kept)
+        {
+            arguments.AddRange(["--connectomes-kept", kept.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        if (settings.PerTrialMetrics)
+        {
+            arguments.Add("--per-trial-metrics");
+        }
+
         if (settings.DataDirectory is { } data)
         {
             arguments.AddRange(["--data-dir", Path.GetFullPath(data)]);

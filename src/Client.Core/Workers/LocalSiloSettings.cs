@@ -17,4 +17,10 @@ public sealed record LocalSiloSettings(string ClusterId, string CheckpointDirect
 
     /// <summary>Prometheus /metrics port on loopback (0: off).</summary>
     public int MetricsPort { get; init; }
+
+    /// <summary>Connectomes kept per trial for the dashboard (null: the worker's default); the worker checks the range.</summary>
+    public int? ConnectomesKept { get; init; }
+
+    /// <summary>A metric series per trial (the worker's <c>--per-trial-metrics</c>).</summary>
+    public bool PerTrialMetrics { get; init; }
 }

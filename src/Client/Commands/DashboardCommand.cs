@@ -15,10 +15,9 @@ internal static class DashboardCommand
     {
         var folder = new Argument<string?>("results") { Description = "A results folder to serve read-only, e.g. results/quickstart.", Arity = ArgumentArity.ZeroOrOne };
         var redis = new Option<string?>("--redis") { Description = "Serve a cluster's sweeps live: its Redis HOST:PORT." };
-        var port = new Option<int>("--port") { Description = "Port to listen on (0: a free one).", DefaultValueFactory = _ => 8080 };
-        var address = new Option<string?>("--address") { Description = "Address to bind (default 127.0.0.1; any other needs a token: --token or a generated one, printed once)." };
-        var token = new Option<string?>("--token") { Description = "Token every request must carry (?token=…, a cookie, or Authorization: Bearer)." };
-        var command = new Command("dashboard", "Serve the web dashboard of a results folder or of a cluster's sweeps.") { folder, redis, port, address, token };
+        var bindingOptions = DashboardBindingOptions.ForDashboardVerb();
+        var command = new Command("dashboard", "Serve the web dashboard of a results folder or of a cluster's sweeps.") { folder, redis };
+        bindingOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var results = parse.GetValue(folder);
@@ -28,7 +27,7 @@ internal static class DashboardCommand
                 throw new InputException("give either a results folder (orchestrator dashboard results/SWEEP) or --redis HOST:PORT, not both and not neither");
             }
 
-            var binding = DashboardBinding.From(parse.GetValue(address), parse.GetValue(port), parse.GetValue(token));
+            var binding = bindingOptions.Bind(parse);
             using var stop = new DashboardStopSignal();
             if (cluster is not null)
             {
@@ -49,10 +48,10 @@ internal static class DashboardCommand
         return command;
     }
 
-    /// <summary>Prints the URL (with the token once, when one is required).</summary>
-    public static async Task AnnounceAsync(CliContext context, DashboardServer server, DashboardBinding binding)
+    /// <summary>Prints the URL of <paramref name="page"/> (with the token once, when one is required).</summary>
+    public static async Task AnnounceAsync(CliContext context, DashboardServer server, DashboardBinding binding, string page = "")
     {
-        await context.Stdout.WriteLineAsync($"dashboard: {server.OpenUrl}");
+        await context.Stdout.WriteLineAsync($"dashboard: {server.OpenUrlOf(page)}");
         if (server.Token is not null)
         {
             await context.Stdout.WriteLineAsync($"every request needs this token (bound to {binding.Address}); it is printed only here.");

@@ -21,11 +21,16 @@ internal static class LocalCommands
         var gpus = new Option<string?>("--gpus") { Description = "Comma-separated CUDA device indices, each optionally with its trials at once (0:4,1:4); trials are pinned to their GPU (replaces --slots; the sweep needs device cuda)." };
         var dataDir = new Option<string?>("--data-dir") { Description = "Dataset directory." };
         var metricsPort = new Option<int>("--metrics-port") { Description = "Serve Prometheus /metrics from the silo on 127.0.0.1:PORT (0: off)." };
-        var dashboardPort = new Option<int>("--dashboard-port") { Description = "Serve the live web dashboard on 127.0.0.1:PORT while the sweep runs (0: off)." };
+        var dashboardOptions = DashboardBindingOptions.ForLocalRun();
+        var connectomesKept = new Option<int?>("--connectomes-kept") { Description = "Connectomes the silo keeps per trial for the dashboard's diagram slider (the last K epochs; default 20; see orchestrator-silo silo --help)." };
+        var perTrialMetrics = new Option<bool>("--per-trial-metrics") { Description = "A metric series per trial on --metrics-port (trial.id as an attribute)." };
         var replace = new Option<bool>("--replace") { Description = "Write this sweep's results in place of a different sweep's with the same id." };
-        var run = new Command("run", "Run a sweep on a local single silo and write results/<sweep-id>/ (Ctrl-C cancels it and writes partial results).") { file, keepSilo, results, checkpoints, slots, gpus, dataDir, metricsPort, dashboardPort, replace };
+        var run = new Command("run", "Run a sweep on a local single silo and write results/<sweep-id>/ (Ctrl-C cancels it and writes partial results).") { file, keepSilo, results, checkpoints, slots, gpus, dataDir, metricsPort, connectomesKept, perTrialMetrics, replace };
+        dashboardOptions.AddTo(run);
         run.SetAction(async (parse, cancellationToken) =>
         {
+            // Before anything starts: a bad dashboard option must not cost a silo start.
+            var dashboardBinding = dashboardOptions.BindIfServed(parse);
             var definition = SweepFileLoader.Load(parse.GetValue(file)!, context.Stderr);
             var sweepId = TrialExpansion.SweepIdOf(definition.Name);
             using var sweepActivity = ClientTelemetry.Source.StartActivity("sweep");
@@ -46,6 +51,8 @@ internal static class LocalCommands
                 Gpus = parse.GetValue(gpus),
                 DataDirectory = parse.GetValue(dataDir),
                 MetricsPort = parse.GetValue(metricsPort),
+                ConnectomesKept = parse.GetValue(connectomesKept),
+                PerTrialMetrics = parse.GetValue(perTrialMetrics),
             };
             using var ctrlC = new CtrlC(CtrlC.CancelsLocalSweep);
             var log = Path.Combine(resultsRoot, sweepId + ".silo.log");
@@ -56,12 +63,12 @@ internal static class LocalCommands
             var client = ClusterEndpoint.ClientOf(host);
             await client.GetGrain<ISweepCoordinatorGrain>(sweepId).Submit(definition);
             sweepActivity?.Stop();
-            await using var dashboard = parse.GetValue(dashboardPort) is > 0 and var port
-                ? await DashboardLaunch.ForClusterAsync(client, DashboardBinding.From(null, port, null), cancellationToken)
+            await using var dashboard = dashboardBinding is not null
+                ? await DashboardLaunch.ForClusterAsync(client, dashboardBinding, cancellationToken)
                 : null;
             if (dashboard is not null)
             {
-                await context.Stdout.WriteLineAsync($"dashboard: {dashboard.Url}sweeps/{sweepId}");
+                await DashboardCommand.AnnounceAsync(context, dashboard, dashboardBinding!, "sweeps/" + Uri.EscapeDataString(sweepId));
             }
 
             var watch = await SweepTerminal.WatchAsync(context, client, sweepId, ctrlC.Token);

@@ -13,11 +13,16 @@ public sealed record DashboardBinding(IPAddress Address, int Port, string? Token
     public static DashboardBinding Loopback(int port = 0) => new(IPAddress.Loopback, port, null);
 
     /// <summary>Validates command-line values; <see cref="InputException"/> names the option and the fix.</summary>
-    public static DashboardBinding From(string? address, int port, string? token)
+    /// <param name="address">--address: an IP address, or null/empty for loopback.</param>
+    /// <param name="port">The port (0: see <paramref name="zeroMeans"/>).</param>
+    /// <param name="token">--token, or null (generated when the address is not loopback).</param>
+    /// <param name="portOption">The port's option name in messages (<c>--port</c>, or <c>local run</c>'s <c>--dashboard-port</c>).</param>
+    /// <param name="zeroMeans">What port 0 means to that option, for the message.</param>
+    public static DashboardBinding From(string? address, int port, string? token, string portOption = "--port", string zeroMeans = "a free port")
     {
         if (port is < 0 or > 65535)
         {
-            throw new InputException($"--port {port} is out of range: give 1–65535, or 0 for a free port");
+            throw new InputException($"{portOption} {port} is out of range: give 1–65535, or 0 for {zeroMeans}");
         }
 
         var ip = IPAddress.Loopback;

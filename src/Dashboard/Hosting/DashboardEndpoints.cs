@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Orchestrator.Contracts;
 using Orchestrator.Dashboard.Live;
+using Orchestrator.Dashboard.Orleans;
 using Orchestrator.Dashboard.Sources;
 using Orchestrator.Dashboard.Views;
 
@@ -18,7 +19,7 @@ internal static class DashboardEndpoints
         app.MapGet("/sweeps/{sweepId}/trials/{trialId}", (string sweepId, string trialId) => EmbeddedAssets.Serve("trial.html"));
         app.MapGet("/static/{**name}", (string name) => EmbeddedAssets.Serve(name));
 
-        app.MapGet("/api/info", (IDashboardSource source) => Results.Json(new { source.Live, source.ConnectomesKept }, DashboardJson.Options));
+        app.MapGet("/api/info", (IDashboardSource source) => Results.Json(new { source.Live, source.ConnectomesKept, Orleans = source.Live ? OrleansGrainView.Path + "/" : null }, DashboardJson.Options));
         app.MapGet("/api/sweeps", async (IDashboardSource source, CancellationToken cancel) =>
             Results.Json((await source.SweepsAsync(cancel)).Select(s => SweepView.Of(s, source.Live, withTrials: false)), DashboardJson.Options));
         app.MapGet("/api/sweeps/{sweepId}", async (string sweepId, IDashboardSource source, CancellationToken cancel) =>
@@ -40,9 +41,14 @@ internal static class DashboardEndpoints
                 return UnknownTrial(sweepId, trialId);
             }
 
-            var epochs = (await source.EpochsAsync(trial.Spec, cancel)).Select(EpochView.Of).ToList();
-            return Results.Json(new { Trial = TrialView.Of(trial), trial.Spec.Stopping.Parameters, Epochs = epochs, source.ConnectomesKept }, DashboardJson.Options);
+            var records = await source.EpochsAsync(trial.Spec, cancel);
+            var band = ThresholdBandView.Of(trial.Spec.Stopping, records);
+            return Results.Json(new { Trial = TrialView.Of(trial), trial.Spec.Stopping.Parameters, Epochs = records.Select(EpochView.Of).ToList(), Band = band, source.ConnectomesKept }, DashboardJson.Options);
         });
+        app.MapGet("/api/sweeps/{sweepId}/trials/{trialId}/band", async (string sweepId, string trialId, IDashboardSource source, CancellationToken cancel) =>
+            await TrialAsync(source, sweepId, trialId, cancel) is { } trial
+                ? Results.Json(ThresholdBandView.Of(trial.Spec.Stopping, await source.EpochsAsync(trial.Spec, cancel)), DashboardJson.Options)
+                : UnknownTrial(sweepId, trialId));
         app.MapGet("/api/sweeps/{sweepId}/trials/{trialId}/diagram/{epoch:int}", async (string sweepId, string trialId, int epoch, IDashboardSource source, CancellationToken cancel) =>
         {
             if (await TrialAsync(source, sweepId, trialId, cancel) is not { } trial)

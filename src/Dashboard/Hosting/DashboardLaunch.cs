@@ -6,11 +6,11 @@ namespace Orchestrator.Dashboard.Hosting;
 /// <summary>The two ways a front end starts the dashboard: over a connected cluster (live) or over a results folder (read-only).</summary>
 public static class DashboardLaunch
 {
-    /// <summary>Serves every sweep <paramref name="client"/>'s cluster knows, pushing their events live.</summary>
+    /// <summary>Serves every sweep <paramref name="client"/>'s cluster knows, pushing their events live, and the cluster's Orleans grain view.</summary>
     public static Task<DashboardServer> ForClusterAsync(IClusterClient client, DashboardBinding binding, CancellationToken cancel)
     {
         var events = new LiveEvents();
-        return DashboardServer.StartAsync(new ClusterSource(client, events), events, binding, cancel);
+        return DashboardServer.StartAsync(new ClusterSource(client, events), events, binding, cancel, client);
     }
 
     /// <summary>Serves the finished sweep in <paramref name="resultsFolder"/> read-only.</summary>

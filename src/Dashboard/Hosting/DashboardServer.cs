@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Dashboard.Live;
+using Orchestrator.Dashboard.Orleans;
 using Orchestrator.Dashboard.Sources;
 
 namespace Orchestrator.Dashboard.Hosting;
@@ -32,10 +33,16 @@ public sealed class DashboardServer : IAsyncDisposable
     public string? Token { get; }
 
     /// <summary>The URL to open: with <c>?token=…</c> when a token is required.</summary>
-    public string OpenUrl => Token is null ? Url.ToString() : $"{Url}?token={Uri.EscapeDataString(Token)}";
+    public string OpenUrl => OpenUrlOf(string.Empty);
 
-    /// <summary>Starts serving <paramref name="source"/>; live events come from <paramref name="events"/>.</summary>
-    public static async Task<DashboardServer> StartAsync(IDashboardSource source, LiveEvents events, DashboardBinding binding, CancellationToken cancel)
+    /// <summary>The URL to open at <paramref name="page"/> (relative, e.g. <c>sweeps/ID</c>), with the token when one is required.</summary>
+    public string OpenUrlOf(string page) => Token is null ? $"{Url}{page}" : $"{Url}{page}?token={Uri.EscapeDataString(Token)}";
+
+    /// <summary>
+    /// Starts serving <paramref name="source"/>; live events come from <paramref name="events"/>. With a
+    /// <paramref name="cluster"/>, Orleans' grain-level view is mounted too (under <see cref="OrleansGrainView.Path"/>).
+    /// </summary>
+    public static async Task<DashboardServer> StartAsync(IDashboardSource source, LiveEvents events, DashboardBinding binding, CancellationToken cancel, IClusterClient? cluster = null)
     {
         ArgumentNullException.ThrowIfNull(binding);
         var builder = WebApplication.CreateSlimBuilder();
@@ -43,6 +50,11 @@ public sealed class DashboardServer : IAsyncDisposable
         builder.WebHost.UseKestrel(o => o.Listen(binding.Address, binding.Port));
         builder.Services.AddSingleton(source);
         builder.Services.AddSingleton(events);
+        if (cluster is not null)
+        {
+            builder.Services.AddOrleansGrainView(cluster);
+        }
+
         var app = builder.Build();
         if (binding.Token is { } token)
         {
@@ -51,6 +63,7 @@ public sealed class DashboardServer : IAsyncDisposable
         }
 
         app.MapDashboard();
+        app.MapOrleansGrainView(cluster is not null);
         try
         {
             await app.StartAsync(cancel);

@@ -17,7 +17,7 @@ public sealed class ClusterSource(IClusterClient client, LiveEvents events) : ID
 
     public bool Live => true;
 
-    public string ConnectomesKept => "the topology grain's last K connectomes of each trial (OrchestratorOptions.ConnectomesKept, default 20), as float32 upper triangles: n(n−1)/2 × 4 bytes each";
+    public string ConnectomesKept => "the topology grain's last K connectomes of each trial (the silo's --connectomes-kept K, default 20), as float32 upper triangles: n(n−1)/2 × 4 bytes each";
 
     public async Task<IReadOnlyList<SweepStatus>> SweepsAsync(CancellationToken cancel)
     {

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using System.Text.Json;
+using System.Globalization;
 using Orchestrator.Client.Core.Reports;
 using Orchestrator.Contracts;
 
@@ -30,33 +30,27 @@ public sealed class ResultsFolderSource : IDashboardSource
         ? $"the connectomes the run left in {_connectomes} (the last K epochs of each trial)"
         : $"none: {_connectomes} is gone, so diagrams and heat maps are unavailable for this folder";
 
-    private const string NotAResultsFolder = "serve a folder written by `./orchestrator local run` (it holds sweep.json, trials.csv and epochs.csv)";
-
-    /// <summary>Reads <paramref name="directory"/>; <see cref="InputException"/> names the file and field when it is not a results folder.</summary>
+    /// <summary>
+    /// Reads <paramref name="directory"/> through Client.Core's <see cref="ResultsFolder"/> (the report's reader: one
+    /// parser of a results folder); <see cref="InputException"/> names the file and field when it is not one.
+    /// </summary>
     public static ResultsFolderSource Load(string directory)
     {
         var full = Path.GetFullPath(directory);
-        if (!Directory.Exists(full))
+        var folder = ResultsFolder.Load(full);
+        var epochs = folder.Epochs
+            .GroupBy(e => e.TrialId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<EpochRecord>)[.. g.OrderBy(e => e.Epoch).Select(Epoch)], StringComparer.Ordinal);
+        var trials = folder.Trials.Select(t => Trial(t, folder, epochs.GetValueOrDefault(t.Id))).ToImmutableArray();
+        var sweep = new SweepStatus
         {
-            throw new InputException($"results folder '{directory}' does not exist; pass a folder written by `./orchestrator local run`, e.g. results/quickstart");
-        }
-
-        // Newer folders: status.json holds where the sweep stood and sweep.json is the sweep file itself;
-        // older ones kept both in sweep.json (status fields at the top, the file under "definition").
-        var statusPath = Path.Combine(full, "status.json");
-        var (sweepId, state, submitted, finished, maxEpochs) = ReadSweepJson(File.Exists(statusPath) ? statusPath : Path.Combine(full, "sweep.json"));
-        if (File.Exists(statusPath))
-        {
-            maxEpochs = ReadMaxEpochs(Path.Combine(full, "sweep.json"));
-        }
-        var trials = ReadTrials(Path.Combine(full, "trials.csv"), sweepId, maxEpochs);
-        var epochs = ReadEpochs(Path.Combine(full, "epochs.csv"));
-        // trials.csv has no latest loss or distance: take them from each trial's last recorded epoch.
-        trials = [.. trials.Select(t => epochs.TryGetValue(t.Spec.Id, out var series) && series.Count > 0
-            ? t with { LastLoss = series[^1].Losses.Training, LastDistance = series[^1].Signals.Distance }
-            : t)];
-        var sweep = new SweepStatus { SweepId = sweepId, State = state, SubmittedAt = submitted, FinishedAt = finished, Trials = trials };
-        var connectomes = Path.Combine(Path.GetDirectoryName(full.TrimEnd(Path.DirectorySeparatorChar))!, sweepId + ".checkpoints", sweepId);
+            SweepId = folder.SweepId,
+            State = Enum.TryParse<SweepState>(folder.State, out var state) ? state : SweepState.Finished,
+            SubmittedAt = folder.SubmittedAt ?? DateTime.MinValue,
+            FinishedAt = folder.FinishedAt,
+            Trials = trials,
+        };
+        var connectomes = Path.Combine(Path.GetDirectoryName(full.TrimEnd(Path.DirectorySeparatorChar))!, folder.SweepId + ".checkpoints", folder.SweepId);
         return new ResultsFolderSource(sweep, epochs, connectomes);
     }
 
@@ -77,127 +71,65 @@ public sealed class ResultsFolderSource : IDashboardSource
         return File.Exists(path) ? MemoryMarshal.Cast<byte, float>(await File.ReadAllBytesAsync(path, cancel)).ToArray() : null;
     }
 
-    private static (string Id, SweepState State, DateTime Submitted, DateTime? Finished, int MaxEpochs) ReadSweepJson(string path)
+    private static TrialStatus Trial(TrialResult t, ResultsFolder folder, IReadOnlyList<EpochRecord>? epochs)
     {
-        if (!File.Exists(path))
+        double Number(string name, double absent) =>
+            t.Parameters.TryGetValue(name, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : absent;
+        var spec = new TrialSpec
         {
-            throw new InputException($"{path} is missing; {NotAResultsFolder}");
-        }
-
-        try
+            Id = t.Id,
+            SweepId = folder.SweepId,
+            Dataset = t.Dataset,
+            Model = t.Model,
+            Fraction = t.Fraction,
+            LearningRate = Number("lr", 0),
+            Momentum = Number("momentum", 0),
+            BatchSize = (int)Number("batch_size", 0),
+            WeightDecay = Number("weight_decay", 0),
+            Width = Number("width", 1),
+            Seed = t.Seed,
+            Stopping = StoppingMethodText.Parse(t.Method),
+            MaxEpochs = folder.MaxEpochs,
+        };
+        return new TrialStatus
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
-            var root = document.RootElement;
-            var id = root.TryGetProperty("sweepId", out var i) && i.GetString() is { Length: > 0 } text
-                ? text
-                : throw new InputException($"{path}: field 'sweepId' is missing or empty; re-run the sweep to rewrite it");
-            var state = root.TryGetProperty("state", out var s) && Enum.TryParse<SweepState>(s.GetString(), out var parsed) ? parsed : SweepState.Finished;
-            var submitted = root.TryGetProperty("submittedAt", out var at) && at.TryGetDateTime(out var when) ? when : DateTime.MinValue;
-            DateTime? finished = root.TryGetProperty("finishedAt", out var f) && f.ValueKind == JsonValueKind.String && f.TryGetDateTime(out var end) ? end : null;
-            var maxEpochs = root.TryGetProperty("definition", out var d) && d.ValueKind == JsonValueKind.Object && d.TryGetProperty("maxEpochs", out var m) ? m.GetInt32() : 0;
-            return (id, state, submitted, finished, maxEpochs);
-        }
-        catch (JsonException ex)
-        {
-            throw new InputException($"{path} is not valid JSON ({ex.Message}); re-run the sweep to rewrite it");
-        }
+            Spec = spec,
+            State = Enum.TryParse<TrialState>(t.State, out var state) ? state : TrialState.Failed,
+            Reason = t.Reason,
+            EpochsRun = t.EpochsRun,
+            StopEpoch = t.StopEpoch,
+            TestAccuracy = t.TestAccuracy,
+            TestLoss = t.TestLoss,
+            Seconds = t.WallSeconds,
+            Restarts = t.Restarts,
+            // trials.csv has no latest loss or distance: they are the trial's last recorded epoch's.
+            LastLoss = epochs is [.., var last] ? last.Losses.Training : null,
+            LastDistance = epochs is [.., var final] ? final.Signals.Distance : null,
+        };
     }
 
-    /// <summary>The sweep file's <c>maxEpochs</c> (0 when the file does not say).</summary>
-    private static int ReadMaxEpochs(string path)
+    private static EpochRecord Epoch(EpochResult e) => new()
     {
-        if (!File.Exists(path))
-        {
-            return 0;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
-            return document.RootElement.TryGetProperty("maxEpochs", out var m) && m.TryGetInt32(out var epochs) ? epochs : 0;
-        }
-        catch (JsonException ex)
-        {
-            throw new InputException($"{path} is not valid JSON ({ex.Message}); re-run the sweep to rewrite it");
-        }
-    }
-
-    private static ImmutableArray<TrialStatus> ReadTrials(string path, string sweepId, int maxEpochs)
-    {
-        var csv = CsvTable.Read(path, NotAResultsFolder);
-        csv.Require("trial_id", "dataset", "fraction", "model", "stopping", "seed", "state", "epochs_run");
-        var trials = ImmutableArray.CreateBuilder<TrialStatus>();
-        for (var i = 0; i < csv.Rows.Count; i++)
-        {
-            var row = csv.Rows[i];
-            var spec = new TrialSpec
-            {
-                Id = csv.Text(row, "trial_id"),
-                SweepId = sweepId,
-                Dataset = csv.Text(row, "dataset"),
-                Model = csv.Text(row, "model"),
-                Fraction = csv.Number(row, "fraction", i) ?? 0,
-                LearningRate = csv.Number(row, "lr", i) ?? 0,
-                Momentum = csv.Number(row, "momentum", i) ?? 0,
-                BatchSize = csv.Integer(row, "batch_size", i) ?? 0,
-                WeightDecay = csv.Number(row, "weight_decay", i) ?? 0,
-                Width = csv.Number(row, "width", i) ?? 1,
-                Seed = csv.Integer(row, "seed", i) ?? 0,
-                Stopping = StoppingMethodText.Parse(csv.Text(row, "stopping")),
-                MaxEpochs = maxEpochs,
-            };
-            trials.Add(new TrialStatus
-            {
-                Spec = spec,
-                State = Enum.TryParse<TrialState>(csv.Text(row, "state"), out var state) ? state : TrialState.Failed,
-                Reason = csv.Text(row, "reason"),
-                EpochsRun = csv.Integer(row, "epochs_run", i) ?? 0,
-                StopEpoch = csv.Integer(row, "stop_epoch", i),
-                TestAccuracy = csv.Number(row, "test_accuracy", i),
-                TestLoss = csv.Number(row, "test_loss", i),
-                Seconds = csv.Number(row, "seconds", i) ?? 0,
-                Restarts = csv.Integer(row, "restarts", i) ?? 0,
-            });
-        }
-
-        return trials.ToImmutable();
-    }
-
-    private static Dictionary<string, IReadOnlyList<EpochRecord>> ReadEpochs(string path)
-    {
-        var csv = CsvTable.Read(path, NotAResultsFolder);
-        csv.Require("trial_id", "epoch", "train_loss");
-        return csv.Rows
-            .Select((row, i) => (Row: row, Index: i))
-            .GroupBy(r => csv.Text(r.Row, "trial_id"), StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyList<EpochRecord>)[.. g.Select(r => Epoch(csv, r.Row, r.Index)).OrderBy(r => r.Epoch)],
-                StringComparer.Ordinal);
-    }
-
-    private static EpochRecord Epoch(CsvTable csv, string[] row, int i) => new()
-    {
-        Epoch = csv.Integer(row, "epoch", i) ?? 0,
+        Epoch = e.Epoch,
         Losses = new EpochLosses
         {
-            Training = csv.Number(row, "train_loss", i) ?? double.NaN,
-            Validation = csv.Number(row, "val_loss", i),
-            ValidationAccuracy = csv.Number(row, "val_accuracy", i),
-            TestAccuracy = csv.Number(row, "test_accuracy", i),
-            Test = csv.Number(row, "test_loss", i),
+            Training = e.TrainingLoss,
+            Validation = e.ValidationLoss,
+            ValidationAccuracy = e.ValidationAccuracy,
+            TestAccuracy = e.TestAccuracy,
+            Test = e.TestLoss,
         },
         Signals = new EpochSignals
         {
-            W0 = csv.Number(row, "w0", i),
-            W1 = csv.Number(row, "w1", i),
-            Distance = csv.Number(row, "distance", i),
-            SmoothedDistance = csv.Number(row, "smoothed_distance", i),
-            Persistence0 = csv.Number(row, "persistence0", i) ?? 0,
-            Persistence1 = csv.Number(row, "persistence1", i) ?? 0,
-            DiagramDistance = csv.Number(row, "diagram_distance", i),
-            NeuralPersistence = csv.Number(row, "neural_persistence", i),
+            W0 = e.W0,
+            W1 = e.W1,
+            Distance = e.Distance,
+            SmoothedDistance = e.SmoothedDistance,
+            Persistence0 = e.Persistence0,
+            Persistence1 = e.Persistence1,
+            DiagramDistance = e.DiagramDistance,
+            NeuralPersistence = e.NeuralPersistence,
         },
-        Decision = csv.Text(row, "decision"),
+        Decision = e.Decision,
     };
 }

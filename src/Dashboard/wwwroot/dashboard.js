@@ -9,6 +9,12 @@ const dash = {
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return response.json();
   },
+  // Links the page header to Orleans' grain-level view when the dashboard serves a cluster (not a results folder).
+  links(info) {
+    if (!info.orleans) return;
+    const link = Object.assign(document.createElement('a'), { id: 'orleans-link', href: info.orleans, textContent: 'Orleans grains' });
+    document.querySelector('header').appendChild(link);
+  },
   path() { return location.pathname.split('/').filter(p => p.length > 0).map(decodeURIComponent); },
   num(v, digits = 4) { return v === null || v === undefined ? '' : String(Number(Number(v).toPrecision(digits))); },
   esc(s) { return String(s ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c])); },
@@ -50,18 +56,23 @@ const dash = {
   },
   // Coalesces bursts of events into one redraw per animation frame, at most every `spacing` ms, and records
   // how long each redraw took (from the first event it covers to the end of drawing).
+  // When a harness sets window.__dash.latencies to an array, each call's wait until its redraw ends is kept too
+  // (bench/Dashboard.Bench: event → drawn per pushed event).
   throttle(draw, spacing = 150) {
-    let pendingSince = null, last = 0, timer = null;
+    let pendingSince = null, last = 0, timer = null, calls = [];
     const run = () => requestAnimationFrame(() => {
       timer = null;
       if (pendingSince === null) return;
       const started = performance.now();
       draw();
       const done = performance.now();
-      window.__dash.renders.push({ drawMs: done - started, sinceEventMs: done - pendingSince });
-      pendingSince = null; last = done;
+      window.__dash.renders.push({ drawMs: done - started, sinceEventMs: done - pendingSince, events: Math.max(1, calls.length) });
+      const latencies = window.__dash.latencies;
+      if (Array.isArray(latencies)) for (const t of calls) latencies.push(done - t);
+      pendingSince = null; last = done; calls = [];
     });
     return () => {
+      if (Array.isArray(window.__dash.latencies)) calls.push(performance.now());
       if (pendingSince === null) pendingSince = performance.now();
       if (timer !== null) return;
       timer = setTimeout(run, Math.max(0, spacing - (performance.now() - last)));

@@ -7,7 +7,7 @@ namespace Orchestrator.Topology.Stopping;
 /// <see cref="SmoothedPlateauRule"/> and parameters as TOP, so a comparison isolates the topology, not the rule.
 /// Epochs without a distance (the first) are not evaluated.
 /// </summary>
-public sealed class FpStoppingCriterion : IStoppingCriterion
+public sealed class FpStoppingCriterion : IStoppingCriterion, IPlateauCriterion
 {
     private readonly SmoothedPlateauRule _rule;
 
@@ -22,6 +22,9 @@ public sealed class FpStoppingCriterion : IStoppingCriterion
 
     /// <summary>The plateau rule's parameters.</summary>
     public PlateauRuleOptions Options => _rule.Options;
+
+    /// <inheritdoc />
+    public SmoothedPlateauRule Rule => _rule;
 
     /// <summary>The latest smoothed distance, or null before a full window.</summary>
     public double? Smoothed => _rule.Smoothed;

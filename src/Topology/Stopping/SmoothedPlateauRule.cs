@@ -50,6 +50,12 @@ public sealed class SmoothedPlateauRule
     /// <summary>Evaluated epochs since the last significant improvement.</summary>
     public int EpochsWithoutImprovement { get; private set; }
 
+    /// <summary>
+    /// The threshold band after the latest epoch, or null before the first evaluated value: a smoothed value
+    /// inside [reference − required, reference] is no significant improvement (the dashboard draws it).
+    /// </summary>
+    public (double Lower, double Upper)? Band => double.IsNaN(_reference) ? null : (_reference - Required(_reference), _reference);
+
     /// <summary>Feeds the signal of one epoch (null: not measured this epoch) and decides.</summary>
     /// <exception cref="ArgumentException">Epochs are not 1-based and strictly increasing.</exception>
     public StoppingDecision Observe(int epoch, double? value) => Decide(epoch, value) with { SmoothedSignal = Smoothed };
@@ -99,8 +105,7 @@ public sealed class SmoothedPlateauRule
             BestEpoch = epoch;
         }
 
-        var required = Math.Max(_options.RelativeThreshold * Math.Abs(_reference), _options.MinDelta);
-        if (double.IsNaN(_reference) || s < _reference - required)
+        if (double.IsNaN(_reference) || s < _reference - Required(_reference))
         {
             _reference = s;
             _referenceEpoch = epoch;
@@ -121,6 +126,9 @@ public sealed class SmoothedPlateauRule
             BestEpoch,
             Invariant($"smoothed {_signalName} has not improved by more than {threshold} on {_reference:G4} (epoch {_referenceEpoch}) for {_options.Patience} epochs; lowest {_lowest:G4} at epoch {BestEpoch}"));
     }
+
+    /// <summary>The improvement on <paramref name="reference"/> that counts as significant.</summary>
+    private double Required(double reference) => Math.Max(_options.RelativeThreshold * Math.Abs(reference), _options.MinDelta);
 
     private static string Describe(double v) => double.IsNaN(v) ? "NaN" : v > 0 ? "+∞" : "−∞";
 

@@ -6,7 +6,7 @@ namespace Orchestrator.Topology.Stopping;
 /// (<see cref="EpochObservation.GraphDistance"/>) reaches a plateau under <see cref="SmoothedPlateauRule"/>.
 /// Epochs without a distance (the first) are not evaluated.
 /// </summary>
-public sealed class TopStoppingCriterion : IStoppingCriterion
+public sealed class TopStoppingCriterion : IStoppingCriterion, IPlateauCriterion
 {
     private readonly SmoothedPlateauRule _rule;
 
@@ -26,6 +26,9 @@ public sealed class TopStoppingCriterion : IStoppingCriterion
 
     /// <summary>The plateau rule's parameters.</summary>
     public PlateauRuleOptions Options => _rule.Options;
+
+    /// <inheritdoc />
+    public SmoothedPlateauRule Rule => _rule;
 
     /// <summary>The latest smoothed distance, or null before a full window.</summary>
     public double? Smoothed => _rule.Smoothed;
