@@ -24,4 +24,13 @@ public interface ITrainingRunGrain : IGrainWithStringKey
     /// <summary>Asks the run to stop after the current epoch; it ends as <see cref="TrialState.Cancelled"/>.</summary>
     [AlwaysInterleave]
     Task Cancel(string reason);
+
+    /// <summary>
+    /// The coordinator's scheduler pruned the trial: as <see cref="Cancel"/>, and the model at its last recorded
+    /// epoch is tested, so the pruned trial still reports a test accuracy. Returns the run's status once it has
+    /// ended (test pass included), or as it stands after a bounded wait, so the coordinator holds the pruned
+    /// trial's numbers before it may end the sweep.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<TrialStatus> Prune(string reason);
 }

@@ -24,10 +24,18 @@ public sealed partial class TrainingRunGrain(
     ILogger<TrainingRunGrain> logger) : Grain, ITrainingRunGrain
 {
     private const int MaxReasonLength = 500;
+
+    /// <summary>
+    /// How long a prune waits for the run to end (the epoch in progress stops at its next batch; then one test pass):
+    /// under Orleans' default 30 s response timeout, so the coordinator gets an answer rather than a timeout.
+    /// </summary>
+    private static readonly TimeSpan PruneWait = TimeSpan.FromSeconds(20);
+
     private readonly EpochSpans _epochSpans = new();
     private Task? _loop;
     private CancellationTokenSource? _stop;
     private string? _cancelReason;
+    private bool _pruned;
     private bool _deactivating;
 
     // The held slot until the trial's first epoch has been reported to it (memory admission measures that epoch).
@@ -134,10 +142,25 @@ public sealed partial class TrainingRunGrain(
         }
     }
 
+    /// <inheritdoc />
+    public async Task<TrialStatus> Prune(string reason)
+    {
+        _pruned = true;
+        await Cancel(reason);
+        if (_loop is { IsCompleted: false } loop)
+        {
+            // The coordinator waits on this call: bounded, so a run stuck elsewhere cannot hold its sweep (its end is still reported later).
+            await Task.WhenAny(loop, Task.Delay(PruneWait, CancellationToken.None));
+        }
+
+        return await GetStatus();
+    }
+
     private void StartLoop(bool resume, bool countRestart)
     {
         _stop = new CancellationTokenSource();
         _cancelReason = null;
+        _pruned = false;
         _loop = RunLoopAsync(resume, countRestart, _stop.Token);
     }
 
@@ -250,6 +273,9 @@ public sealed partial class TrainingRunGrain(
             CheckpointEvery = spec.CheckpointEvery,
             RecordTestAccuracy = spec.RecordTestAccuracy,
             RecordTopology = spec.RecordTopology,
+
+            // A prune's model is a result (a test accuracy for trials.csv and the reports); a user's cancel or a move is not.
+            TestAfterPrune = () => _pruned && !_deactivating,
         };
         return new TrialEngine(plan, new GrainTrialMonitor(GrainFactory.GetGrain<ITopologyGrain>(spec.GrainKey), spec))
         {
@@ -305,7 +331,8 @@ public sealed partial class TrainingRunGrain(
             // Deactivation also cancels: the trial then stays Running in storage and resumes on another silo.
             if (!_deactivating)
             {
-                await FinishAsync(Status, TrialState.Cancelled, _cancelReason ?? "cancelled");
+                var test = outcome?.Test;
+                await FinishAsync(test is null ? Status : Status with { TestAccuracy = test.Accuracy, TestLoss = test.Loss }, TrialState.Cancelled, _cancelReason ?? "cancelled");
             }
 
             return;

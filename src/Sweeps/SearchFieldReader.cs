@@ -16,7 +16,9 @@ namespace Orchestrator.Sweeps;
 internal sealed class SearchFieldReader(JsonFieldReader fields)
 {
     /// <summary>The search, or null when the file has none (or it is wrong).</summary>
-    public SweepSearch? ReadSearch(JsonElement root)
+    /// <param name="root">The sweep file.</param>
+    /// <param name="model">The sweep's (first) model: a plugin's <c>parameters</c> are searchable as <c>model.&lt;name&gt;</c>.</param>
+    public SweepSearch? ReadSearch(JsonElement root, string? model)
     {
         var hasSpace = root.TryGetProperty("space", out var spaceElement);
         var hasSearch = root.TryGetProperty("search", out var search);
@@ -33,7 +35,7 @@ internal sealed class SearchFieldReader(JsonFieldReader fields)
             return null;
         }
 
-        var space = ReadSpace(spaceElement);
+        var space = ReadSpace(spaceElement, model);
         if (search.ValueKind != JsonValueKind.Object)
         {
             fields.Error("search", "must be an object {\"sampler\": …, \"trials\": …, \"seed\": …, \"parameters\": {…}}");
@@ -42,9 +44,10 @@ internal sealed class SearchFieldReader(JsonFieldReader fields)
 
         fields.CheckUnknown(search, "search.", SweepSchema.SearchProperties);
         var sampler = fields.ReadString(search, "sampler", "search.sampler", required: false, allowed: [.. SamplerCatalog.Default.Names]) ?? "tpe";
-        var trials = ReadInt(search, "trials", "search.trials", null, 1, 100_000);
+        var trials = ReadInt(search, "trials", "search.trials", null, SweepLimits.SearchTrials.Min, SweepLimits.SearchTrials.Max);
         var seed = ReadInt(search, "seed", "search.seed", 0, 0, int.MaxValue);
         var parameters = ReadTextParameters(search, "parameters", "search.parameters");
+        var (budgetEpochs, budgetSeconds) = ReadBudget(search);
         if (SamplerCatalog.Default.Names.Contains(sampler))
         {
             try
@@ -72,7 +75,55 @@ internal sealed class SearchFieldReader(JsonFieldReader fields)
             SamplerParameters = Named(parameters),
             Trials = trials ?? 1,
             Seed = seed ?? 0,
+            BudgetEpochs = budgetEpochs,
+            BudgetSeconds = budgetSeconds,
         };
+    }
+
+    /// <summary><c>search.budget</c>: <c>{"epochs": E}</c>, <c>{"seconds": T}</c> or both (whichever is spent first ends the proposals).</summary>
+    private (int? Epochs, double? Seconds) ReadBudget(JsonElement search)
+    {
+        const string Shape = "{\"epochs\": 200} or {\"seconds\": 3600} (or both)";
+        if (!search.TryGetProperty("budget", out var budget))
+        {
+            return (null, null);
+        }
+
+        if (budget.ValueKind != JsonValueKind.Object || !budget.EnumerateObject().Any())
+        {
+            fields.Error("search.budget", $"must be an object {Shape}: what the whole search may spend");
+            return (null, null);
+        }
+
+        fields.CheckUnknown(budget, "search.budget.", SweepSchema.BudgetProperties);
+        int? epochs = null;
+        double? seconds = null;
+        if (budget.TryGetProperty("epochs", out var e))
+        {
+            var range = SweepLimits.BudgetEpochs;
+            if (e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var value) && range.Contains(value))
+            {
+                epochs = value;
+            }
+            else
+            {
+                fields.Error("search.budget.epochs", $"must be a whole number of epochs in [{range.Min}, {range.Max}] (every trial's epochs summed); got {e.GetRawText()}");
+            }
+        }
+
+        if (budget.TryGetProperty("seconds", out var t))
+        {
+            if (t.ValueKind == JsonValueKind.Number && SweepLimits.BudgetSeconds.Accepts(t.GetDouble()))
+            {
+                seconds = t.GetDouble();
+            }
+            else
+            {
+                fields.Error("search.budget.seconds", $"{SweepLimits.BudgetSeconds.Rule} (wall time from submission); got {t.GetRawText()}");
+            }
+        }
+
+        return (epochs, seconds);
     }
 
     /// <summary>The objective, or null when absent; <paramref name="search"/> says whether the file searches.</summary>
@@ -226,7 +277,7 @@ internal sealed class SearchFieldReader(JsonFieldReader fields)
         }
     }
 
-    private SearchSpace? ReadSpace(JsonElement element)
+    private SearchSpace? ReadSpace(JsonElement element, string? model)
     {
         var result = SearchSpaceReader.Read(element, "space");
         foreach (var error in result.Errors)
@@ -239,12 +290,21 @@ internal sealed class SearchFieldReader(JsonFieldReader fields)
             return null;
         }
 
+        var allowed = SearchableSettings.Names.Concat(SearchableSettings.ModelParameterNames(model)).ToList();
         foreach (var property in element.EnumerateObject())
         {
-            if (!SearchTrialSpecs.Parameters.Contains(property.Name))
+            if (SearchableSettings.Find(property.Name, model) is null)
             {
-                fields.Error("space." + property.Name, $"is not a trial setting a search may set; allowed: {JsonFieldReader.Allowed(SearchTrialSpecs.Parameters)}");
+                var plugin = property.Name.StartsWith(SearchableSettings.ModelParameterPrefix, StringComparison.Ordinal)
+                    ? " (model.<name> searches a constructor parameter that the .NET plugin model's \"parameters\" block names)"
+                    : string.Empty;
+                fields.Error("space." + property.Name, $"is not a trial setting a search may set; allowed: {JsonFieldReader.Allowed(allowed)}{plugin}");
             }
+        }
+
+        if (element.TryGetProperty("model", out _) && element.EnumerateObject().Any(p => p.Name.StartsWith(SearchableSettings.ModelParameterPrefix, StringComparison.Ordinal)))
+        {
+            fields.Error("space.model", "is searched together with the plugin model's parameters (model.*); search either the model or its parameters");
         }
 
         if (result.Space is not { } space)
@@ -252,9 +312,9 @@ internal sealed class SearchFieldReader(JsonFieldReader fields)
             return null;
         }
 
-        foreach (var parameter in space.Parameters.Where(p => SearchTrialSpecs.Parameters.Contains(p.Name)))
+        foreach (var parameter in space.Parameters)
         {
-            if (SearchTrialSpecs.Problem(parameter) is { } problem)
+            if (SearchTrialSpecs.Problem(parameter, model) is { } problem)
             {
                 fields.Error($"space.{parameter.Name}.{parameter.Distribution.Kind}", problem);
             }

@@ -13,46 +13,15 @@ namespace Orchestrator.Sweeps;
 /// </summary>
 public static class SearchTrialSpecs
 {
-    /// <summary>The space's keys: the <see cref="TrialSpec"/> settings a search may vary.</summary>
-    public static readonly IReadOnlyList<string> Parameters = ["lr", "momentum", "batchSize", "weightDecay", "width", "seed", "optimizer"];
+    /// <summary>The space's keys for any model (<see cref="SearchableSettings"/>; a plugin model adds its <c>model.*</c> parameters).</summary>
+    public static IReadOnlyList<string> Parameters => SearchableSettings.Names;
 
-    /// <summary>What is wrong with <paramref name="parameter"/>'s values for its setting, or null.</summary>
-    public static string? Problem(SearchParameter parameter)
+    /// <summary>What is wrong with <paramref name="parameter"/>'s values for its setting, or null (an unknown setting is the reader's error).</summary>
+    public static string? Problem(SearchParameter parameter, string? model = null)
     {
         ArgumentNullException.ThrowIfNull(parameter);
-        if (parameter.Name == "optimizer")
-        {
-            return parameter.Distribution is ChoiceDistribution choice && choice.Options.All(o => !o.IsNumber && OptimizerKinds.IsKnown(o.Text!))
-                ? null
-                : $"optimizer must be a choice of {JsonFieldReader.Allowed(OptimizerKinds.Names)}";
-        }
-
-        // The same ranges as the sweep file's grid (SweepLimits), so a sampled value is one a grid could hold.
-        var (valid, rule, whole) = parameter.Name switch
-        {
-            "lr" => Of(SweepLimits.LearningRate),
-            "momentum" => Of(SweepLimits.Momentum),
-            "batchSize" => Of(SweepLimits.BatchSize),
-            "weightDecay" => Of(SweepLimits.WeightDecay),
-            "width" => Of(SweepLimits.Width),
-            _ => Of(SweepLimits.Seed),
-        };
-        var kind = whole ? "whole numbers " + rule + " (use int or a choice of integers)" : "numbers " + rule;
-        return parameter.Distribution switch
-        {
-            ChoiceDistribution choice when choice.Options.All(o => o.IsNumber && valid(o.AsNumber()) && (!whole || o.AsNumber() == Math.Floor(o.AsNumber()))) => null,
-            IntDistribution d when valid(d.Low) && valid(d.High) => null,
-            UniformDistribution d when !whole && valid(d.Low) && valid(d.High) => null,
-            LogUniformDistribution d when !whole && valid(d.Low) && valid(d.High) => null,
-            _ => $"{parameter.Name} takes {kind}",
-        };
+        return SearchableSettings.Find(parameter.Name, model)?.Problem(parameter);
     }
-
-    private static (Func<double, bool> Valid, string Rule, bool Whole) Of(NumberRule rule) =>
-        (rule.Accepts, rule.Rule.Replace("must be ", string.Empty, StringComparison.Ordinal), false);
-
-    private static (Func<double, bool> Valid, string Rule, bool Whole) Of(IntRange range) =>
-        (v => v >= range.Min && v <= range.Max, string.Create(CultureInfo.InvariantCulture, $"in {range.Min:N0} … {range.Max:N0}"), true);
 
     /// <summary>
     /// The trial for search trial <paramref name="number"/> with <paramref name="configuration"/>: the sweep's
@@ -63,8 +32,6 @@ public static class SearchTrialSpecs
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(configuration);
         var grid = sweep.Grid;
-        var optimizer = configuration["optimizer"]?.Text ?? grid.Optimizers[0];
-        var sgd = optimizer == OptimizerKinds.Sgd;
         var stopping = sweep.Stopping[0];
         var spec = new TrialSpec
         {
@@ -73,19 +40,16 @@ public static class SearchTrialSpecs
             Dataset = sweep.Dataset,
             Fraction = sweep.Fractions[0],
             Model = grid.Models.IsDefaultOrEmpty ? sweep.Model : grid.Models[0],
-            LearningRate = Number(configuration, "lr") ?? grid.LearningRates[0],
-            Optimizer = optimizer,
-
-            // As in the grid: an optimizer's unused settings take fixed values.
-            Momentum = sgd ? Number(configuration, "momentum") ?? grid.Momenta[0] : 0,
-            Nesterov = sgd && sweep.Nesterov,
-            Beta1 = sgd ? 0.9 : grid.Betas[0].Beta1,
-            Beta2 = sgd ? 0.999 : grid.Betas[0].Beta2,
+            LearningRate = grid.LearningRates[0],
+            Optimizer = grid.Optimizers[0],
+            Momentum = grid.Momenta[0],
+            Beta1 = grid.Betas[0].Beta1,
+            Beta2 = grid.Betas[0].Beta2,
             Schedule = sweep.Schedule,
-            BatchSize = (int)(Number(configuration, "batchSize") ?? grid.BatchSizes[0]),
-            WeightDecay = Number(configuration, "weightDecay") ?? grid.WeightDecays[0],
-            Width = Number(configuration, "width") ?? grid.Widths[0],
-            Seed = (int)(Number(configuration, "seed") ?? grid.Seeds[0]),
+            BatchSize = grid.BatchSizes[0],
+            WeightDecay = grid.WeightDecays[0],
+            Width = grid.Widths[0],
+            Seed = grid.Seeds[0],
             Stopping = stopping,
             MaxEpochs = sweep.MaxEpochs,
             ProbeSize = sweep.ProbeSize,
@@ -101,6 +65,47 @@ public static class SearchTrialSpecs
             SearchNumber = number,
             SearchParameters = [.. configuration.Values.Select(p => new NamedValue(p.Key, p.Value.ToString()))],
         };
+        foreach (var (name, value) in configuration.Values)
+        {
+            var setting = SearchableSettings.Find(name, spec.Model)
+                ?? throw new ArgumentException($"'{name}' is not a setting a search may set (the space was not validated).", nameof(configuration));
+            spec = setting.Apply(spec, value);
+        }
+
+        // As in the grid: an optimizer's unused settings take fixed values.
+        var sgd = spec.Optimizer == OptimizerKinds.Sgd;
+        spec = spec with
+        {
+            Momentum = sgd ? spec.Momentum : 0,
+            Nesterov = sgd && sweep.Nesterov,
+            Beta1 = sgd ? 0.9 : spec.Beta1,
+            Beta2 = sgd ? 0.999 : spec.Beta2,
+        };
+        return spec with { Id = TrialId.Of(spec) };
+    }
+
+    /// <summary>
+    /// The refit of <paramref name="best"/>: its configuration (every setting of its spec, sampled or fixed) trained
+    /// again with the refit's criterion, the same <c>maxEpochs</c>, and no hold-out, so it learns from all the
+    /// labelled data of its fraction. Not a search trial (no <see cref="TrialSpec.SearchNumber"/>: samplers and
+    /// schedulers never see it); <see cref="TrialSpec.RefitOf"/> names the trial it came from.
+    /// </summary>
+    /// <exception cref="ArgumentException">The sweep has no refit, or <paramref name="best"/> is not a search trial.</exception>
+    public static TrialSpec Refit(SweepDefinition sweep, TrialSpec best)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        ArgumentNullException.ThrowIfNull(best);
+        var refit = sweep.Refit ?? throw new ArgumentException("the sweep has no refit block.", nameof(sweep));
+        var number = best.SearchNumber ?? throw new ArgumentException($"trial {best.Id} is not a search trial.", nameof(best));
+        var spec = best with
+        {
+            Id = string.Empty,
+            Stopping = refit.Stopping,
+            MaxEpochs = sweep.MaxEpochs,
+            ValidationFraction = 0,
+            SearchNumber = null,
+            RefitOf = number,
+        };
         return spec with { Id = TrialId.Of(spec) };
     }
 
@@ -108,10 +113,16 @@ public static class SearchTrialSpecs
     public static Configuration ConfigurationOf(TrialSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return new Configuration(spec.SearchParameters.Select(p => KeyValuePair.Create(
-            p.Name,
-            p.Name == "optimizer" ? ParameterValue.Of(p.Value) : ParameterValue.Of(double.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture)))));
+        return new Configuration(spec.SearchParameters.Select(p => KeyValuePair.Create(p.Name, ValueOf(p))));
     }
 
-    private static double? Number(Configuration configuration, string name) => configuration[name]?.AsNumber();
+    /// <summary>A sampled value from its text: a name for a text setting, else a number when it reads as one (a plugin parameter may be either).</summary>
+    private static ParameterValue ValueOf(NamedValue parameter)
+    {
+        var text = SearchableSettings.All.FirstOrDefault(s => s.Name == parameter.Name) is { IsText: true };
+        return !text && double.TryParse(parameter.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? ParameterValue.Of(number)
+            : ParameterValue.Of(parameter.Value);
+    }
+
 }

@@ -33,6 +33,15 @@ public static class SweepLimits
     /// <summary>grid.seed range.</summary>
     public static readonly IntRange Seed = new(0, int.MaxValue);
 
+    /// <summary>search.trials range.</summary>
+    public static readonly IntRange SearchTrials = new(1, 100_000);
+
+    /// <summary>search.budget.epochs range: epochs trained by the whole search.</summary>
+    public static readonly IntRange BudgetEpochs = new(1, int.MaxValue);
+
+    /// <summary>search.budget.seconds rule: wall seconds of the whole search (at most about 31 years).</summary>
+    public static readonly NumberRule BudgetSeconds = new(v => v > 0 && v <= 1e9, "must be a number of seconds in (0, 1e9]");
+
     /// <summary>fractions rule.</summary>
     public static readonly NumberRule Fraction = new(v => v > 0 && v <= 1, "must be in (0, 1]");
 
@@ -44,6 +53,9 @@ public static class SweepLimits
 
     /// <summary>grid.momentum rule.</summary>
     public static readonly NumberRule Momentum = new(v => v >= 0 && v < 1, "must be in [0, 1)");
+
+    /// <summary>Adam's β₁ and β₂ (grid.betas, space.beta1/beta2) rule.</summary>
+    public static readonly NumberRule Beta = new(v => v >= 0 && v < 1, "must be in [0, 1)");
 
     /// <summary>grid.weightDecay rule.</summary>
     public static readonly NumberRule WeightDecay = new(v => v >= 0, "must be >= 0");

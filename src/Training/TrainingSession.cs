@@ -270,6 +270,24 @@ public sealed class TrainingSession : IDisposable
         new TrainingCheckpoint(Fingerprint(Settings), _completedEpochs, _shuffle.State, parameters, _optimizer.Steps, slots, buffers).WriteAtomically(path);
     }
 
+    /// <summary>
+    /// Puts this run back to the checkpoint at <paramref name="path"/> (written by <see cref="SaveCheckpoint"/> for the
+    /// same settings) and returns its epoch: e.g. a model part-way through an epoch that was cancelled.
+    /// </summary>
+    /// <exception cref="CheckpointException">The checkpoint is corrupt, truncated, or was written for different settings.</exception>
+    public int RestoreCheckpoint(string path)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var checkpoint = TrainingCheckpoint.Read(path);
+        if (checkpoint.Fingerprint != Fingerprint(Settings))
+        {
+            throw new CheckpointException($"checkpoint {path} was written for different settings");
+        }
+
+        Restore(checkpoint, path);
+        return checkpoint.Epoch;
+    }
+
     /// <summary>A device-side copy of what a checkpoint now would hold (for a stop decided while the next epoch trains); the caller disposes it.</summary>
     /// <param name="neuralPersistence">
     /// Also keep the weights neural persistence reads, so <see cref="TrainingStateCopy.NeuralPersistenceWeights"/> can read them to the

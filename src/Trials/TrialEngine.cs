@@ -42,6 +42,9 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
         var records = new List<EpochRecord>();
         var bestEpoch = 0;
         PendingEpoch? pending = null;
+
+        // True when a cancel stopped an epoch part-way with no copy of the model before it (the model is then not the last record's).
+        var interrupted = false;
         try
         {
             records.AddRange(await monitor.ResumeAsync(session.CompletedEpochs, cancellationToken));
@@ -59,7 +62,15 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
                 TrainedEpoch trained;
                 using (EpochScope?.Invoke(session.CompletedEpochs + 1))
                 {
-                    trained = await Task.Run(() => TrainEpoch(session, cancellationToken), cancellationToken);
+                    try
+                    {
+                        trained = await Task.Run(() => TrainEpoch(session, cancellationToken), cancellationToken);
+                    }
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    {
+                        interrupted = pending is null;
+                        throw;
+                    }
                 }
 
                 var snapshot = trained.Snapshot;
@@ -161,7 +172,9 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
             }
 
             var stopEpoch = records.Count > 0 ? records[^1].Epoch : 0;
-            var test = plan.TestAfterCancel && stopEpoch > 0 ? await Task.Run(session.EvaluateTest, CancellationToken.None) : null;
+            var test = stopEpoch > 0 && (plan.TestAfterCancel || (plan.TestAfterPrune?.Invoke() == true && ModelIsAt(session, stopEpoch, interrupted)))
+                ? await Task.Run(session.EvaluateTest, CancellationToken.None)
+                : null;
             return new TrialOutcome(TrialEnd.Cancelled, "cancelled", stopEpoch, bestEpoch, records, test);
         }
         finally
@@ -172,6 +185,32 @@ public sealed class TrialEngine(TrialPlan plan, ITrialMonitor monitor)
                 await pending.Decision.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Current);
                 pending.Model.Dispose();
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether the session's model is the one of <paramref name="epoch"/> (a pruned trial's result): yes unless the
+    /// cancel interrupted the next epoch; then only once the checkpoint of that epoch is put back.
+    /// </summary>
+    private bool ModelIsAt(TrainingSession session, int epoch, bool interrupted)
+    {
+        if (!interrupted)
+        {
+            return true;
+        }
+
+        if (plan.CheckpointPath is not { } path || !File.Exists(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            return session.RestoreCheckpoint(path) == epoch;
+        }
+        catch (Exception ex) when (ex is CheckpointException or IOException)
+        {
+            return false;
         }
     }
 

@@ -27,6 +27,14 @@ public sealed record TrialPlan(int MaxEpochs, CriterionSignals Signals)
     /// <summary>Evaluates the test split when a run with epochs is cancelled (the <c>train</c> verb's partial results).</summary>
     public bool TestAfterCancel { get; init; }
 
+    /// <summary>
+    /// Asked when the run is cancelled: true when the cancel is a cross-trial scheduler's prune, whose model at the
+    /// last recorded epoch is a result (the pruned trial reports its test accuracy); false for a user's cancel or a
+    /// move to another silo. The test pass runs only on that epoch's model: when the cancel interrupted an epoch
+    /// that had no hand-off copy, the model is put back from the checkpoint of that epoch, and without one no test runs.
+    /// </summary>
+    public Func<bool>? TestAfterPrune { get; init; }
+
     /// <summary>Whether monitoring runs while the next epoch trains (the default) or holds each epoch until its decision.</summary>
     public MonitoringMode Monitoring { get; init; } = MonitoringMode.Concurrent;
 

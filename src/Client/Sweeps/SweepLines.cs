@@ -23,7 +23,7 @@ internal sealed class SweepLines(TextWriter output) : ISweepProgress
             {
                 _seen[trial.Spec.Id] = trial.State;
                 var reason = trial.Reason.Length > 0 ? $" ({trial.Reason})" : string.Empty;
-                output.WriteLine($"{trial.Spec.Id} {trial.Spec.Stopping.Describe()} seed {trial.Spec.Seed}: {trial.State} after {trial.EpochsRun} epochs{reason} — {SweepView.Progress(status)}");
+                output.WriteLine($"{trial.Spec.Id} {(trial.Spec.IsRefit ? "refit " : string.Empty)}{trial.Spec.Stopping.Describe()} seed {trial.Spec.Seed}: {trial.State} after {trial.EpochsRun} epochs{reason} — {SweepView.Progress(status)}");
             }
         }
     }

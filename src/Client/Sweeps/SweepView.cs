@@ -23,7 +23,9 @@ internal static class SweepView
         var rows = sweep.Trials.Select(t => (IReadOnlyList<string>)
         [
             t.Spec.Id,
-            t.Spec.Stopping.Describe(),
+
+            // The refit of a search's best configuration is told apart where the method is named.
+            t.Spec.IsRefit ? "refit " + t.Spec.Stopping.Describe() : t.Spec.Stopping.Describe(),
             F(t.Spec.Fraction),
             F(t.Spec.LearningRate),
             t.Spec.Seed.ToString(CultureInfo.InvariantCulture),
