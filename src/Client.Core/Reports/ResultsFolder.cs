@@ -21,6 +21,15 @@ internal sealed record TrialResult(
     /// <summary>The trial's configuration as trials.csv wrote it, keyed by <see cref="ConfigurationParameters.Names"/>.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The trial's number in its search (<c>search_trial</c>); null for a grid trial.</summary>
+    public int? SearchNumber { get; init; }
+
+    /// <summary>
+    /// What the sampler drew, keyed by trials.csv column (<see cref="SampledParameter.Column"/>); a parameter that
+    /// was inactive for this trial (its cell is empty) is absent.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Sampled { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The criterion's name without parameters ("top" for "top(window=3)").</summary>
     public string BaseMethod => Method.Split('(')[0];
 
@@ -42,7 +51,14 @@ internal sealed record EpochResult(
     double? DiagramDistance,
     double? TestAccuracy,
     IReadOnlyDictionary<string, double> Seconds,
-    string Decision);
+    string Decision)
+{
+    /// <summary>The hold-out loss (<c>val_loss</c>), when the trial held data out.</summary>
+    public double? ValidationLoss { get; init; }
+
+    /// <summary>The hold-out accuracy in [0, 1] (<c>val_accuracy</c>), when the trial held data out.</summary>
+    public double? ValidationAccuracy { get; init; }
+}
 
 /// <summary>What the report reads from <c>results/&lt;sweep-id&gt;/</c>.</summary>
 internal sealed record ResultsFolder(
@@ -169,6 +185,7 @@ internal sealed record ResultsFolder(
         var csv = CsvTable.Read(path, Regenerate);
         csv.Require("trial_id", "dataset", "fraction", "model", "stopping", "seed", "state", "stop_epoch", "test_accuracy", "epochs_run");
         var trials = new List<TrialResult>();
+        var sampled = csv.Columns.Where(c => c.StartsWith(SampledParameters.Prefix, StringComparison.Ordinal)).ToList();
         for (var i = 0; i < csv.Rows.Count; i++)
         {
             var row = csv.Rows[i];
@@ -186,7 +203,12 @@ internal sealed record ResultsFolder(
                 csv.Number(row, "test_accuracy", i),
                 (int)csv.RequiredNumber(row, "epochs_run", i),
                 RecordedCount(csv, row, "training_samples", i),
-                RecordedCount(csv, row, "holdout_samples", i)) { Parameters = parameters });
+                RecordedCount(csv, row, "holdout_samples", i))
+            {
+                Parameters = parameters,
+                SearchNumber = csv.Has("search_trial") ? csv.Integer(row, "search_trial", i) : null,
+                Sampled = sampled.Where(c => csv.Text(row, c).Length > 0).ToDictionary(c => c, c => csv.Text(row, c), StringComparer.Ordinal),
+            });
         }
 
         return trials;
@@ -223,7 +245,11 @@ internal sealed record ResultsFolder(
                 csv.Has("diagram_distance") ? csv.Number(row, "diagram_distance", i) : null,
                 csv.Has("test_accuracy") ? csv.Number(row, "test_accuracy", i) : null,
                 seconds,
-                csv.Text(row, "decision")));
+                csv.Text(row, "decision"))
+            {
+                ValidationLoss = csv.Has("val_loss") ? csv.Number(row, "val_loss", i) : null,
+                ValidationAccuracy = csv.Has("val_accuracy") ? csv.Number(row, "val_accuracy", i) : null,
+            });
         }
 
         return epochs;
