@@ -27,8 +27,6 @@ internal static class SearchFigures
             return null;
         }
 
-        Points(plot, finished, t => t.Number, search, Finished, MarkerShape.FilledCircle, $"trial ({finished.Count} finished)");
-        Points(plot, pruned, t => t.Number, search, Pruned, MarkerShape.OpenCircle, $"pruned ({pruned.Count}; at its rung)");
         var best = search.BestSoFar();
         if (best.Count > 0)
         {
@@ -42,11 +40,15 @@ internal static class SearchFigures
             line.LegendText = "best so far";
         }
 
+        // Drawn after the line, so a trial at the best value stays visible on top of it.
+        Points(plot, finished, t => t.Number, search, Finished, MarkerShape.FilledCircle, $"finished ({finished.Count})");
+        Points(plot, pruned, t => t.Number, search, Pruned, MarkerShape.OpenCircle, $"pruned ({pruned.Count}; at its rung)");
+
         plot.XLabel("trial number (order proposed)");
         plot.YLabel(search.ShownLabel);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         ReportFigures.Title(plot, $"Optimisation history: {search.ObjectiveLabel} per trial");
-        ReportFigures.CompactLegend(plot);
+        OutsideLegend(plot);
         return plot;
     }
 
@@ -116,7 +118,7 @@ internal static class SearchFigures
         plot.YLabel(search.ShownLabel);
         var inactive = search.Trials.Count(t => t.OnTheRecord) - active.Count;
         ReportFigures.Title(plot, $"{search.ObjectiveLabel} vs {parameter.Name}" + (inactive > 0 ? $" ({active.Count} trials; inactive in {inactive})" : string.Empty));
-        ReportFigures.CompactLegend(plot);
+        OutsideLegend(plot);
         return plot;
     }
 
@@ -146,7 +148,7 @@ internal static class SearchFigures
         var limits = plot.Axes.GetLimits();
         plot.Axes.SetLimitsX(0, Math.Max(limits.Right, search.MaxEpochs + 0.5));
         ReportFigures.Title(plot, $"Pareto front: {search.ObjectiveLabel} vs epochs trained");
-        ReportFigures.CompactLegend(plot);
+        OutsideLegend(plot);
         return plot;
     }
 
@@ -171,6 +173,14 @@ internal static class SearchFigures
 
         var markers = plot.Add.Markers(trials.Select(x).ToArray(), trials.Select(t => search.Shown(t.Objective!.Value)).ToArray(), shape, 9, color);
         markers.LegendText = legend;
+    }
+
+    /// <summary>The legend to the right of the data, so it never hides a trial (points can be anywhere).</summary>
+    private static void OutsideLegend(Plot plot)
+    {
+        plot.ShowLegend(Edge.Right);
+        plot.Legend.FontSize = 10;
+        plot.Legend.SymbolWidth = 14;
     }
 
     private static void AxisLine(Plot plot, double x, string low, string high)

@@ -53,7 +53,8 @@ internal static class SearchSection
         md.AppendLine();
         md.AppendLine("| parameter | value |");
         md.AppendLine("|---|---|");
-        foreach (var (name, value) in best.Parameters)
+        // In the space's order, as trials.csv's sampled columns are.
+        foreach (var (name, value) in best.Parameters.OrderBy(p => search.Parameters.Select(s => s.Name).ToList().IndexOf(p.Name) is var i and >= 0 ? i : int.MaxValue))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");
         }
@@ -85,13 +86,13 @@ internal static class SearchSection
         int Count(params string[] states) => search.Trials.Count(t => states.Contains(t.Trial.State));
         md.AppendLine("| epochs | count | share of every trial to max epochs |");
         md.AppendLine("|---|---|---|");
-        md.AppendLine(CultureInfo.InvariantCulture, $"| trained ({saved.Trials} trials, `epochs_run` in trials.csv) | {saved.Trained} | {Share(saved.Trained, saved.AtMaxEpochs)} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| trained ({Trials(saved.Trials)}, `epochs_run` in trials.csv) | {saved.Trained} | {Share(saved.Trained, saved.AtMaxEpochs)} |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| if every trial had run to max epochs ({saved.Trials} × {saved.MaxEpochs}) | {saved.AtMaxEpochs} | 100 % |");
-        md.AppendLine(CultureInfo.InvariantCulture, $"| saved by pruning ({Count("Pruned")} trials pruned by the scheduler) | {saved.ByPruning} | {Share(saved.ByPruning, saved.AtMaxEpochs)} |");
-        md.AppendLine(CultureInfo.InvariantCulture, $"| saved by the criterion ({Count("Stopped")} trials stopped by {criteria}; {Count("Completed")} ran to max epochs) | {saved.ByCriterion} | {Share(saved.ByCriterion, saved.AtMaxEpochs)} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| saved by pruning ({Trials(Count("Pruned"))} pruned by the scheduler) | {saved.ByPruning} | {Share(saved.ByPruning, saved.AtMaxEpochs)} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| saved by the criterion ({Trials(Count("Stopped"))} stopped by {criteria}; {Count("Completed")} ran to max epochs) | {saved.ByCriterion} | {Share(saved.ByCriterion, saved.AtMaxEpochs)} |");
         if (saved.Otherwise > 0)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| not run by trials that diverged, failed, were cancelled or had not finished ({saved.Trials - Count("Pruned", "Stopped", "Completed")} trials) | {saved.Otherwise} | {Share(saved.Otherwise, saved.AtMaxEpochs)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| not run by trials that diverged, failed, were cancelled or had not finished ({Trials(saved.Trials - Count("Pruned", "Stopped", "Completed"))}) | {saved.Otherwise} | {Share(saved.Otherwise, saved.AtMaxEpochs)} |");
         }
 
         md.AppendLine();
@@ -145,6 +146,8 @@ internal static class SearchSection
         : search.Metric == "validation_accuracy" ? Percent(v) : v.ToString("G4", CultureInfo.InvariantCulture);
 
     private static string Percent(double? value) => value is { } v ? (v * 100).ToString("0.00", CultureInfo.InvariantCulture) + " %" : "–";
+
+    private static string Trials(int count) => count == 1 ? "1 trial" : $"{count} trials";
 
     private static string Share(int part, int whole) => whole == 0 ? "–" : (100.0 * part / whole).ToString("0.#", CultureInfo.InvariantCulture) + " %";
 }
