@@ -110,7 +110,13 @@ internal static class SearchFigures
 
         var axis = Axis.Of(parameter, active.Select(t => t.Trial.Sampled[parameter.Column]));
         var plot = new Plot();
-        double X(SearchTrial t) => axis.Raw(t.Trial.Sampled[parameter.Column]);
+        // A choice puts many trials on one x: a fixed, symmetric spread per option keeps each visible (as the strip plots do).
+        var spread = parameter.Scale != SampledScale.Categorical
+            ? new Dictionary<SearchTrial, double>()
+            : active.GroupBy(t => axis.Raw(t.Trial.Sampled[parameter.Column]))
+                .SelectMany(g => g.Select((t, i) => (t, Offset: (i - ((g.Count() - 1) / 2.0)) * Math.Min(0.06, 0.6 / g.Count()))))
+                .ToDictionary(p => p.t, p => p.Offset);
+        double X(SearchTrial t) => axis.Raw(t.Trial.Sampled[parameter.Column]) + spread.GetValueOrDefault(t);
         Points(plot, [.. active.Where(t => t.Finished)], X, search, Finished, MarkerShape.FilledCircle, "finished");
         Points(plot, [.. active.Where(t => !t.Finished)], X, search, Pruned, MarkerShape.OpenCircle, "pruned (at its rung)");
         axis.Ticks(plot);
