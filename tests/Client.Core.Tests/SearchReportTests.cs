@@ -117,7 +117,11 @@ public sealed class SearchReportTests
         Assert.Equal(SampledScale.Categorical, search.Parameters.Single(p => p.Name == "batchSize").Scale);
         Assert.Equal(SampledScale.Linear, search.Parameters.Single(p => p.Name == "momentum").Scale);
 
-        var xs = SearchFigures.ObjectiveVs(search, lr)!.GetPlottables().OfType<Markers>().SelectMany(m => m.Data.GetScatterPoints().Select(p => p.X)).Order().ToList();
+        // The axis spans the space's range [0.001, 0.3], not just the values drawn, so coverage shows.
+        var plot = SearchFigures.ObjectiveVs(search, lr)!;
+        Assert.InRange(plot.Axes.GetLimits().Left, Math.Log10(0.001) - 0.2, Math.Log10(0.001));
+        Assert.InRange(plot.Axes.GetLimits().Right, Math.Log10(0.3), Math.Log10(0.3) + 0.2);
+        var xs = plot.GetPlottables().OfType<Markers>().SelectMany(m => m.Data.GetScatterPoints().Select(p => p.X)).Order().ToList();
         var expected = search.Trials.Where(t => t.OnTheRecord).Select(t => Math.Log10(double.Parse(t.Trial.Sampled["sampled_lr"], CultureInfo.InvariantCulture))).Order().ToList();
         Assert.Equal(expected.Count, xs.Count);
         Assert.All(expected.Zip(xs), p => Assert.Equal(p.First, p.Second, 12));

@@ -22,6 +22,9 @@ public enum SampledScale
 /// <param name="Options">A choice's options as text, in the space's order; empty for the others.</param>
 public sealed record SampledParameter(string Name, SampledScale Scale, IReadOnlyList<string> Options)
 {
+    /// <summary>The range the space gives (<c>[a, b]</c> of uniform, loguniform or int); null for a choice.</summary>
+    public (double Low, double High)? Bounds { get; init; }
+
     /// <summary>Its trials.csv column (<see cref="SampledParameters.Column"/>).</summary>
     public string Column => SampledParameters.Column(Name);
 }
@@ -81,7 +84,7 @@ public static class SampledParameters
             throw new InputException("the search space must be an object of parameters");
         }
 
-        return [.. space.EnumerateObject().Select(p => new SampledParameter(p.Name, ScaleOf(p.Value), OptionsOf(p.Value)))];
+        return [.. space.EnumerateObject().Select(p => new SampledParameter(p.Name, ScaleOf(p.Value), OptionsOf(p.Value)) { Bounds = BoundsOf(p.Value) })];
     }
 
     private static SampledScale ScaleOf(JsonElement distribution)
@@ -99,6 +102,20 @@ public static class SampledParameters
         var log = distribution.TryGetProperty("loguniform", out _)
             || (distribution.TryGetProperty("int", out _) && distribution.TryGetProperty("log", out var flag) && flag.ValueKind == JsonValueKind.True);
         return log ? SampledScale.Log : SampledScale.Linear;
+    }
+
+    private static (double, double)? BoundsOf(JsonElement distribution)
+    {
+        foreach (var kind in (string[])["uniform", "loguniform", "int"])
+        {
+            if (distribution.ValueKind == JsonValueKind.Object && distribution.TryGetProperty(kind, out var range) && range.ValueKind == JsonValueKind.Array
+                && range.GetArrayLength() == 2 && range[0].ValueKind == JsonValueKind.Number && range[1].ValueKind == JsonValueKind.Number)
+            {
+                return (range[0].GetDouble(), range[1].GetDouble());
+            }
+        }
+
+        return null;
     }
 
     private static string[] OptionsOf(JsonElement distribution) =>

@@ -226,7 +226,14 @@ internal static class SearchFigures
                 return new Axis(parameter, 0, Math.Max(1, options.Count - 1), options);
             }
 
+            // The space's range, so a figure shows how much of it the search covered; widened to any value outside it.
             var raws = present.Select(v => Raw(parameter, v)).ToList();
+            if (parameter.Bounds is { } bounds && (parameter.Scale != SampledScale.Log || bounds.Low > 0))
+            {
+                raws.Add(Raw(parameter, bounds.Low));
+                raws.Add(Raw(parameter, bounds.High));
+            }
+
             return raws.Count == 0 ? new Axis(parameter, 0, 1, []) : new Axis(parameter, raws.Min(), raws.Max(), []);
         }
 
@@ -246,26 +253,30 @@ internal static class SearchFigures
                 plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(Enumerable.Range(0, Options.Count).Select(i => (double)i).ToArray(), [.. Options]);
                 plot.Axes.SetLimitsX(-0.5, Options.Count - 0.5);
             }
-            else if (Parameter.Scale == SampledScale.Log)
+            else if (Parameter.Scale == SampledScale.Linear)
+            {
+                var margin = (RawHigh - RawLow) * 0.05;
+                plot.Axes.AutoScale();
+                plot.Axes.SetLimitsX(RawLow - margin, RawHigh + margin);
+            }
+            else
             {
                 // Values are drawn at log10(x); ticks at 1, 2 and 5 of each decade, labelled with the value itself.
                 var ticks = Enumerable.Range((int)Math.Floor(RawLow) - 1, (int)Math.Ceiling(RawHigh) - (int)Math.Floor(RawLow) + 2)
                     .SelectMany(d => new[] { 1.0, 2, 5 }.Select(m => m * Math.Pow(10, d)))
-                    .Where(v => Math.Log10(v) >= RawLow - 0.3 && Math.Log10(v) <= RawHigh + 0.3)
+                    .Where(v => Math.Log10(v) >= RawLow - 0.1 && Math.Log10(v) <= RawHigh + 0.1)
                     .ToList();
                 plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks.Select(Math.Log10)], [.. ticks.Select(Format)]);
                 plot.Axes.AutoScale();
-                plot.Axes.SetLimitsX(RawLow - 0.3, RawHigh + 0.3);
+                plot.Axes.SetLimitsX(RawLow - 0.1, RawHigh + 0.1);
             }
         }
 
         private double Unraw(double raw) => Parameter.Scale == SampledScale.Log ? Math.Pow(10, raw) : raw;
 
-        private static double Raw(SampledParameter parameter, string value)
-        {
-            var number = double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
-            return parameter.Scale == SampledScale.Log ? Math.Log10(number) : number;
-        }
+        private static double Raw(SampledParameter parameter, string value) => Raw(parameter, double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture));
+
+        private static double Raw(SampledParameter parameter, double number) => parameter.Scale == SampledScale.Log ? Math.Log10(number) : number;
 
         /// <summary>A choice's option and a sampled value name the same thing ("32" and "32.0"; "sgd" and "sgd").</summary>
         private static bool Same(string option, string value) =>
