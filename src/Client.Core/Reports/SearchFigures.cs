@@ -7,8 +7,8 @@ namespace Orchestrator.Client.Core.Reports;
 /// A search's figures (ScottPlot, as <see cref="ReportFigures"/>): the optimisation history, parallel coordinates,
 /// the objective against each sampled parameter and the Pareto front of objective against epochs. Each figure is
 /// built by a method returning its <see cref="Plot"/> (null when there is nothing to draw), so tests can count its
-/// series, and saved by <see cref="Save"/>. Pruned trials are drawn hollow: their objective is the one at the rung
-/// they were judged at.
+/// series, and saved by <see cref="Save"/>. Pruned trials are drawn hollow: their objective is the one at their
+/// stop epoch, the epoch the scheduler judged them at (an ASHA rung, or a median step).
 /// </summary>
 internal static class SearchFigures
 {
@@ -42,7 +42,7 @@ internal static class SearchFigures
 
         // Drawn after the line, so a trial at the best value stays visible on top of it.
         Points(plot, finished, t => t.Number, search, Finished, MarkerShape.FilledCircle, $"finished ({finished.Count})");
-        Points(plot, pruned, t => t.Number, search, Pruned, MarkerShape.OpenCircle, $"pruned ({pruned.Count}; at its rung)");
+        Points(plot, pruned, t => t.Number, search, Pruned, MarkerShape.OpenCircle, $"pruned ({pruned.Count}; at its stop epoch)");
 
         plot.XLabel("trial number (order proposed)");
         plot.YLabel(search.ShownLabel);
@@ -93,8 +93,11 @@ internal static class SearchFigures
         AxisLine(plot, axes.Count, Format(low), Format(high));
         labels.Add(search.ShownLabel);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(Enumerable.Range(0, labels.Count).Select(i => (double)i).ToArray(), [.. labels]);
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([Axis.Absent, 0, 1], ["absent", "low", "high"]);
-        plot.Axes.SetLimits(-0.5, labels.Count - 0.5, Axis.Absent - 0.08, 1.12);
+        var anyAbsent = trials.Any(t => search.Parameters.Any(p => !t.Trial.Sampled.ContainsKey(p.Column)));
+        plot.Axes.Left.TickGenerator = anyAbsent
+            ? new ScottPlot.TickGenerators.NumericManual([Axis.Absent, 0, 1], ["absent", "low", "high"])
+            : new ScottPlot.TickGenerators.NumericManual([0, 1], ["low", "high"]);
+        plot.Axes.SetLimits(-0.5, labels.Count - 0.5, (anyAbsent ? Axis.Absent : 0) - 0.08, 1.12);
         ReportFigures.Title(plot, $"Parallel coordinates: {trials.Count} trials (dark: best {search.ObjectiveLabel}; dashed: pruned)");
         return plot;
     }
@@ -118,7 +121,7 @@ internal static class SearchFigures
                 .ToDictionary(p => p.t, p => p.Offset);
         double X(SearchTrial t) => axis.Raw(t.Trial.Sampled[parameter.Column]) + spread.GetValueOrDefault(t);
         Points(plot, [.. active.Where(t => t.Finished)], X, search, Finished, MarkerShape.FilledCircle, "finished");
-        Points(plot, [.. active.Where(t => !t.Finished)], X, search, Pruned, MarkerShape.OpenCircle, "pruned (at its rung)");
+        Points(plot, [.. active.Where(t => !t.Finished)], X, search, Pruned, MarkerShape.OpenCircle, "pruned (at its stop epoch)");
         axis.Ticks(plot);
         plot.XLabel(parameter.Name + (parameter.Scale == SampledScale.Log ? " (log scale)" : string.Empty));
         plot.YLabel(search.ShownLabel);

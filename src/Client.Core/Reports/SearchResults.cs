@@ -15,7 +15,7 @@ internal sealed record SearchTrial(TrialResult Trial, int Number, double? Object
 /// <summary>
 /// A search's results read from its folder: the space (sweep.json's <c>space</c>), the objective, each search
 /// trial's objective from epochs.csv, and best.json. A trial's objective is its hold-out metric at its stop epoch
-/// (a criterion's stop restores that epoch's model; a pruned trial's stop epoch is the rung it was judged at), or
+/// (a criterion's stop restores that epoch's model; a pruned trial's stop epoch is the one the scheduler judged it at), or
 /// at its last recorded epoch when that epoch is not in epochs.csv — the rule best.json is chosen by.
 /// </summary>
 internal sealed record SearchResults(

@@ -96,7 +96,7 @@ internal static class SearchSection
         }
 
         md.AppendLine();
-        md.AppendLine("Each trial's saving is max epochs minus the epochs it trained, credited to what ended it: the scheduler for a pruned trial (its cancel can arrive a few epochs after the rung it was judged at, and those epochs count as trained), the criterion for a stopped one. The rows add up to the \"every trial to max epochs\" row.");
+        md.AppendLine("Each trial's saving is max epochs minus the epochs it trained, credited to what ended it: the scheduler for a pruned trial (its cancel can arrive a few epochs after the epoch it was judged at, and those epochs count as trained), the criterion for a stopped one. The rows add up to the \"every trial to max epochs\" row.");
         md.AppendLine();
     }
 
@@ -133,7 +133,7 @@ internal static class SearchSection
             return;
         }
 
-        md.AppendLine("Pruned trials are drawn hollow at the objective of the rung they were judged at; trials that diverged or failed have no objective and are left out.");
+        md.AppendLine("Pruned trials are drawn hollow at the objective of their stop epoch, where the scheduler judged them; trials that diverged or failed have no objective and are left out.");
         md.AppendLine();
         foreach (var line in lines)
         {
