@@ -244,6 +244,42 @@ public sealed class SearchReportTests
     }
 
     [Fact]
+    public void A_refit_row_in_trials_csv_is_kept_out_of_the_search_trials_and_its_epochs_are_named_apart()
+    {
+        var definition = SearchSweep("max");
+        var trials = ImmutableArray.Create(
+            Trial(definition, 0, "sgd", 0.9, TrialState.Stopped, 4, 0.95),
+            Trial(definition, 1, "adam", null, TrialState.Completed, 6, 0.9));
+        using var root = new TemporaryDirectory();
+        var directory = SweepResultsWriter.Write(root.Path, Status(definition, trials), Epochs(trials), partial: false);
+
+        // The refit's row as the refit writes it: the best trial's configuration, search_trial "refit", its own epochs.
+        var path = Path.Combine(directory, "trials.csv");
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split(',');
+        var refit = lines[1].Split(',');
+        refit[Array.IndexOf(header, "trial_id")] = "trefit0000000";
+        refit[Array.IndexOf(header, "search_trial")] = "refit";
+        refit[Array.IndexOf(header, "epochs_run")] = "7";
+        File.AppendAllLines(path, [string.Join(',', refit)]);
+
+        var search = Search(directory);
+        Assert.Equal([0, 1], search.Trials.Select(t => t.Number));
+        Assert.Equal(7, search.RefitEpochs);
+        Assert.Equal(4 + 6, EpochsSaved.Of([.. search.Trials.Select(t => t.Trial)], search.MaxEpochs).Trained);
+        Assert.Contains("The refit trained 7 more epochs", SearchSection.Markdown(directory), StringComparison.Ordinal);
+        ReportGenerator.Generate(directory, "test");
+    }
+
+    [Fact]
+    public void Sampled_columns_are_snake_case_whatever_the_space_key()
+    {
+        Assert.Equal("sampled_lr", SampledParameters.Column("lr"));
+        Assert.Equal("sampled_batch_size", SampledParameters.Column("batchSize"));
+        Assert.Equal("sampled_model_hidden", SampledParameters.Column("model.hidden"));
+    }
+
+    [Fact]
     public void A_grid_sweep_gets_no_search_section_or_figures()
     {
         var definition = SweepFile.Parse("""{ "name": "grid", "dataset": "synthetic", "model": "mlp-small", "grid": { "lr": [0.01, 0.05] }, "stopping": ["top"], "maxEpochs": 3 }""").Definition!;

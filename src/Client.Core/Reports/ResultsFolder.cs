@@ -21,8 +21,11 @@ internal sealed record TrialResult(
     /// <summary>The trial's configuration as trials.csv wrote it, keyed by <see cref="ConfigurationParameters.Names"/>.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The trial's number in its search (<c>search_trial</c>); null for a grid trial.</summary>
+    /// <summary>The trial's number in its search (<c>search_trial</c>); null for a grid trial and for a refit.</summary>
     public int? SearchNumber { get; init; }
+
+    /// <summary>The refit of a search's best configuration (<c>search_trial</c> is <c>refit</c>): not one of the search's trials.</summary>
+    public bool IsRefit { get; init; }
 
     /// <summary>
     /// What the sampler drew, keyed by trials.csv column (<see cref="SampledParameter.Column"/>); a parameter that
@@ -78,6 +81,9 @@ internal sealed record ResultsFolder(
 
     /// <summary>"running" or "cancelled" for partial results, as status.json says; null when unknown or complete.</summary>
     public string? PartialReason { get; init; }
+
+    /// <summary><c>search_trial</c> of the refit of a search's best configuration.</summary>
+    public const string RefitTrial = "refit";
 
     private const string Regenerate = "run the sweep with `./orchestrator local run SWEEP.json` (or `sweep submit --watch`), which writes sweep.json, trials.csv and epochs.csv";
 
@@ -206,7 +212,8 @@ internal sealed record ResultsFolder(
                 RecordedCount(csv, row, "holdout_samples", i))
             {
                 Parameters = parameters,
-                SearchNumber = csv.Has("search_trial") ? csv.Integer(row, "search_trial", i) : null,
+                SearchNumber = int.TryParse(csv.Text(row, "search_trial"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null,
+                IsRefit = csv.Text(row, "search_trial") == RefitTrial,
                 Sampled = sampled.Where(c => csv.Text(row, c).Length > 0).ToDictionary(c => c, c => csv.Text(row, c), StringComparer.Ordinal),
             });
         }

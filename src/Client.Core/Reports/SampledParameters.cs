@@ -40,7 +40,7 @@ public static class SampledParameters
     /// <summary>The prefix of every sampled column of trials.csv.</summary>
     public const string Prefix = "sampled_";
 
-    /// <summary><c>sampled_batch_size</c> for <c>batchSize</c>.</summary>
+    /// <summary><c>sampled_batch_size</c> for <c>batchSize</c>, <c>sampled_model_hidden</c> for <c>model.hidden</c>.</summary>
     public static string Column(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -53,7 +53,8 @@ public static class SampledParameters
             }
             else
             {
-                snake.Append(c);
+                // A plugin's constructor parameter (model.hidden) becomes sampled_model_hidden.
+                snake.Append(char.IsAsciiLetterOrDigit(c) ? c : '_');
             }
         }
 

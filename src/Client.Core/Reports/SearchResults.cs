@@ -26,6 +26,9 @@ internal sealed record SearchResults(
     SearchBest? Best,
     int MaxEpochs)
 {
+    /// <summary>Epochs the refit trial trained (<c>search_trial</c> <c>refit</c> in trials.csv); null when there is none.</summary>
+    public int? RefitEpochs { get; init; }
+
     /// <summary>"validation accuracy (max)" or "validation loss (min)".</summary>
     public string ObjectiveLabel => Metric is null ? "no objective" : $"{Metric.Replace('_', ' ')} ({(Maximize ? "max" : "min")})";
 
@@ -80,7 +83,11 @@ internal sealed record SearchResults(
             .Select(t => new SearchTrial(t, t.SearchNumber!.Value, ObjectiveOf(metric, t, results.EpochsOf(t.Id))))
             .OrderBy(t => t.Number)
             .ToList();
-        return new SearchResults(metric, maximize, SampledParameters.Of(space), trials, SearchBest.Load(results.Directory), results.MaxEpochs);
+        var refits = results.Trials.Where(t => t.IsRefit).ToList();
+        return new SearchResults(metric, maximize, SampledParameters.Of(space), trials, SearchBest.Load(results.Directory), results.MaxEpochs)
+        {
+            RefitEpochs = refits.Count > 0 ? refits.Sum(t => t.EpochsRun) : null,
+        };
     }
 
     /// <summary>The trial's hold-out metric at its stop epoch, else at its last recorded epoch; null when not finite.</summary>

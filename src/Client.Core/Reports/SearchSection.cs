@@ -96,6 +96,12 @@ internal static class SearchSection
         }
 
         md.AppendLine();
+        if (search.RefitEpochs is { } refit)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"The refit trained {refit} more epochs after the search (not in the table: it is not one of the search's trials; `best.json`'s `epochsTotal` counts them).");
+            md.AppendLine();
+        }
+
         md.AppendLine("Each trial's saving is max epochs minus the epochs it trained, credited to what ended it: the scheduler for a pruned trial (its cancel can arrive a few epochs after the epoch it was judged at, and those epochs count as trained), the criterion for a stopped one. The rows add up to the \"every trial to max epochs\" row.");
         md.AppendLine();
     }
