@@ -268,6 +268,7 @@ public sealed class SearchReportTests
         Assert.Equal(7, search.RefitEpochs);
         Assert.Equal(4 + 6, EpochsSaved.Of([.. search.Trials.Select(t => t.Trial)], search.MaxEpochs).Trained);
         Assert.Contains("The refit trained 7 more epochs", SearchSection.Markdown(directory), StringComparison.Ordinal);
+        Assert.Equal("top", search.RefitMethod);
         ReportGenerator.Generate(directory, "test");
     }
 

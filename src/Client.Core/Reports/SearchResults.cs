@@ -29,6 +29,9 @@ internal sealed record SearchResults(
     /// <summary>Epochs the refit trial trained (<c>search_trial</c> <c>refit</c> in trials.csv); null when there is none.</summary>
     public int? RefitEpochs { get; init; }
 
+    /// <summary>The refit's stopping method as trials.csv names it (<c>top(patience=2)</c>); null when there is no refit row.</summary>
+    public string? RefitMethod { get; init; }
+
     /// <summary>"validation accuracy (max)" or "validation loss (min)".</summary>
     public string ObjectiveLabel => Metric is null ? "no objective" : $"{Metric.Replace('_', ' ')} ({(Maximize ? "max" : "min")})";
 
@@ -87,6 +90,7 @@ internal sealed record SearchResults(
         return new SearchResults(metric, maximize, SampledParameters.Of(space), trials, SearchBest.Load(results.Directory), results.MaxEpochs)
         {
             RefitEpochs = refits.Count > 0 ? refits.Sum(t => t.EpochsRun) : null,
+            RefitMethod = refits.FirstOrDefault()?.Method,
         };
     }
 

@@ -67,7 +67,7 @@ internal static class SearchSection
         if (best.Refit is { } refit)
         {
             var difference = refit.TestAccuracy is { } r && best.TestAccuracy is { } b ? string.Create(CultureInfo.InvariantCulture, $" ({(r - b) * 100:+0.00;-0.00;0.00} points)") : string.Empty;
-            md.AppendLine(CultureInfo.InvariantCulture, $"**Refit** (the best configuration trained again on all labelled data, the hold-out included, stopped by TOP without labels): test accuracy {Percent(refit.TestAccuracy)} against the best search trial's {Percent(best.TestAccuracy)}{difference}; stopped at epoch {(refit.StopEpoch is { } e ? e.ToString(CultureInfo.InvariantCulture) : "–")}.");
+            md.AppendLine(CultureInfo.InvariantCulture, $"**Refit** (the best configuration trained again on all labelled data, the hold-out included, so its criterion reads no labels): test accuracy {Percent(refit.TestAccuracy)} against the best search trial's {Percent(best.TestAccuracy)}{difference}; stopped at epoch {(refit.StopEpoch is { } e ? e.ToString(CultureInfo.InvariantCulture) : "–")}{(search.RefitMethod is { } method ? $" by `{method}`" : string.Empty)}.");
         }
         else
         {
