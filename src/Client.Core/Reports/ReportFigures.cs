@@ -6,9 +6,9 @@ namespace Orchestrator.Client.Core.Reports;
 /// <summary>The report's PNG figures (ScottPlot, rendered headless with SkiaSharp).</summary>
 internal static class ReportFigures
 {
-    private const int Width = 900;
-    private const int Height = 520;
-    private static readonly ScottPlot.Palettes.Category10 Palette = new();
+    internal const int Width = 900;
+    internal const int Height = 520;
+    internal static readonly ScottPlot.Palettes.Category10 Palette = new();
 
     /// <summary>Stop markers cycle through shapes as well as colours, so seeds stopping at the same point stay apart.</summary>
     private static readonly MarkerShape[] StopShapes = [MarkerShape.FilledDiamond, MarkerShape.FilledTriangleUp, MarkerShape.FilledSquare, MarkerShape.FilledCircle, MarkerShape.FilledTriangleDown, MarkerShape.Eks, MarkerShape.Cross];
@@ -178,14 +178,14 @@ internal static class ReportFigures
     }
 
     /// <summary>A title that fits the figure's width: long ones get a smaller font rather than being cut.</summary>
-    private static void Title(Plot plot, string title)
+    internal static void Title(Plot plot, string title)
     {
         var size = title.Length <= 60 ? 16f : Math.Max(10f, 16f * 60 / title.Length);
         plot.Title(title, size);
     }
 
     /// <summary>The legend inside the plot's top-right corner with a small font, so it never takes a third of the figure.</summary>
-    private static void CompactLegend(Plot plot)
+    internal static void CompactLegend(Plot plot)
     {
         plot.ShowLegend(Alignment.UpperRight);
         plot.Legend.FontSize = 10;

@@ -6,7 +6,8 @@ namespace Orchestrator.Client.Core.Reports;
 
 /// <summary>
 /// Writes <c>report.md</c> and PNG figures (under <c>figures/</c>) into a sweep's results folder: the
-/// headline table per configuration, the hindsight numbers, the sensitivity grid and a generated discussion.
+/// headline table per configuration, the hindsight numbers, the sensitivity grid and a generated discussion;
+/// for a search, its best configuration, epochs saved and figures first (<see cref="SearchSection"/>).
 /// </summary>
 public static class ReportGenerator
 {
@@ -42,7 +43,17 @@ public static class ReportGenerator
         }
 
         md.AppendLine();
-        ReportBestConfiguration.Write(md, groups, results);
+
+        // A search is ranked by its objective (best.json), not by test accuracy: its section replaces the table.
+        if (SearchResults.Of(results) is { } search)
+        {
+            md.Append(SearchSection.Markdown(search, directory, written));
+        }
+        else
+        {
+            ReportBestConfiguration.Write(md, groups, results);
+        }
+
         if (ReportTimings.Warning(results) is { } timings)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"**Timings are confounded:** {timings}");

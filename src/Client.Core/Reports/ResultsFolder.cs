@@ -21,6 +21,18 @@ internal sealed record TrialResult(
     /// <summary>The trial's configuration as trials.csv wrote it, keyed by <see cref="ConfigurationParameters.Names"/>.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The trial's number in its search (<c>search_trial</c>); null for a grid trial and for a refit.</summary>
+    public int? SearchNumber { get; init; }
+
+    /// <summary>The refit of a search's best configuration (<c>search_trial</c> is <c>refit</c>): not one of the search's trials.</summary>
+    public bool IsRefit { get; init; }
+
+    /// <summary>
+    /// What the sampler drew, keyed by trials.csv column (<see cref="SampledParameter.Column"/>); a parameter that
+    /// was inactive for this trial (its cell is empty) is absent.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Sampled { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The criterion's name without parameters ("top" for "top(window=3)").</summary>
     public string BaseMethod => Method.Split('(')[0];
 
@@ -108,6 +120,8 @@ internal sealed record ResultsFolder(
 
     /// <summary>When the sweep finished, when it had.</summary>
     public DateTime? FinishedAt { get; init; }
+    /// <summary><c>search_trial</c> of the refit of a search's best configuration.</summary>
+    public const string RefitTrial = "refit";
 
     private const string Regenerate = "run the sweep with `./orchestrator local run SWEEP.json` (or `sweep submit --watch`), which writes sweep.json, trials.csv and epochs.csv";
 
@@ -227,6 +241,7 @@ internal sealed record ResultsFolder(
         var csv = CsvTable.Read(path, Regenerate);
         csv.Require("trial_id", "dataset", "fraction", "model", "stopping", "seed", "state", "stop_epoch", "test_accuracy", "epochs_run");
         var trials = new List<TrialResult>();
+        var sampled = csv.Columns.Where(c => c.StartsWith(SampledParameters.Prefix, StringComparison.Ordinal)).ToList();
         for (var i = 0; i < csv.Rows.Count; i++)
         {
             var row = csv.Rows[i];
@@ -251,6 +266,9 @@ internal sealed record ResultsFolder(
                 TestLoss = csv.Has("test_loss") ? csv.Number(row, "test_loss", i) : null,
                 WallSeconds = csv.Has("seconds") ? csv.Number(row, "seconds", i) ?? 0 : 0,
                 Restarts = RecordedCount(csv, row, "restarts", i) ?? 0,
+                SearchNumber = int.TryParse(csv.Text(row, "search_trial"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null,
+                IsRefit = csv.Text(row, "search_trial") == RefitTrial,
+                Sampled = sampled.Where(c => csv.Text(row, c).Length > 0).ToDictionary(c => c, c => csv.Text(row, c), StringComparer.Ordinal),
             });
         }
 

@@ -8,7 +8,8 @@ namespace Orchestrator.Client.Core.Sweeps;
 
 /// <summary>
 /// Writes <c>results/&lt;sweep-id&gt;/</c>: <c>sweep.json</c> (the sweep file, submittable again as is),
-/// <c>status.json</c>, <c>trials.csv</c>, <c>epochs.csv</c> and <c>summary.md</c>. Files are written to a
+/// <c>status.json</c>, <c>trials.csv</c>, <c>epochs.csv</c> and <c>summary.md</c>; a search also <c>best.json</c> and
+/// the figures its summary embeds (<c>figures/search-*.png</c>, <see cref="SearchSection"/>). Files are written to a
 /// fresh staging directory first and moved into place, so a results directory is never half-written; an existing
 /// folder is replaced only when it holds nothing but what the product writes (<see cref="ResultsFolder"/>). Naming:
 /// file names are lower-case kebab-case, CSV columns snake_case, JSON fields camelCase (as in sweep files).
@@ -49,11 +50,14 @@ public static class SweepResultsWriter
             File.WriteAllText(Path.Combine(staging, "status.json"), StatusJson(sweep, partial));
             File.WriteAllText(Path.Combine(staging, "trials.csv"), TrialsCsv(sweep));
             File.WriteAllText(Path.Combine(staging, "epochs.csv"), EpochsCsv(sweep, epochs));
-            File.WriteAllText(Path.Combine(staging, "summary.md"), SweepSummary.Markdown(sweep, partial));
             if (SearchBestJson.Write(sweep, epochs) is { } best)
             {
                 File.WriteAllText(Path.Combine(staging, SearchBestFile), best);
             }
+
+            // A search's summary opens with the section the report has too, read back from the files just written.
+            var search = sweep.Definition?.Search is not null && sweep.Trials.Length > 0 ? SearchSection.Markdown(staging) : null;
+            File.WriteAllText(Path.Combine(staging, "summary.md"), SweepSummary.Markdown(sweep, partial, search));
 
             ResultsFolder.Replace(target, staging);
         }
@@ -104,21 +108,35 @@ public static class SweepResultsWriter
         };
     }
 
+    /// <summary>
+    /// One row per trial. A search adds one <c>sampled_*</c> column per parameter of its space, at the end (readers
+    /// by position keep working): what the sampler drew, empty where a conditional parameter was inactive
+    /// (<see cref="SampledParameters"/>).
+    /// </summary>
     public static string TrialsCsv(SweepStatus sweep)
     {
         ArgumentNullException.ThrowIfNull(sweep);
+        var sampled = SampledNames(sweep);
         var csv = new StringBuilder();
-        csv.AppendLine("trial_id,dataset,fraction,training_samples,holdout_samples,model,lr,momentum,batch_size,weight_decay,width,seed,optimizer,search_trial,stopping,state,stop_epoch,reason,test_accuracy,test_loss,epochs_run,seconds,restarts");
+        csv.AppendLine("trial_id,dataset,fraction,training_samples,holdout_samples,model,lr,momentum,batch_size,weight_decay,width,seed,optimizer,search_trial,stopping,state,stop_epoch,reason,test_accuracy,test_loss,epochs_run,seconds,restarts"
+            + string.Concat(sampled.Select(name => "," + SampledParameters.Column(name))));
         foreach (var t in sweep.Trials)
         {
             var s = t.Spec;
-            Row(csv, s.Id, s.Dataset, N(s.Fraction), Samples(t, t.TrainingSamples), Samples(t, t.HoldOutSamples), s.Model, N(s.LearningRate), N(s.Momentum), I(s.BatchSize), N(s.WeightDecay), N(s.Width), I(s.Seed),
+            string[] fields = [s.Id, s.Dataset, N(s.Fraction), Samples(t, t.TrainingSamples), Samples(t, t.HoldOutSamples), s.Model, N(s.LearningRate), N(s.Momentum), I(s.BatchSize), N(s.WeightDecay), N(s.Width), I(s.Seed),
                 s.Optimizer, SearchTrialCell(s), s.Stopping.Describe(), t.State.ToString(), t.StopEpoch is { } e ? I(e) : string.Empty, t.Reason, N(t.TestAccuracy), N(t.TestLoss),
-                I(t.EpochsRun), N(Math.Round(t.Seconds, 3)), I(t.Restarts));
+                I(t.EpochsRun), N(Math.Round(t.Seconds, 3)), I(t.Restarts)];
+            Row(csv, [.. fields, .. sampled.Select(name => s.SearchParameters.FirstOrDefault(p => p.Name == name)?.Value ?? string.Empty)]);
         }
 
         return csv.ToString();
     }
+
+    /// <summary>The space's parameters in its order; for a status without its definition, those the trials carry.</summary>
+    private static IReadOnlyList<string> SampledNames(SweepStatus sweep) =>
+        sweep.Definition?.Search is { } search
+            ? [.. SampledParameters.Of(search.Space).Select(p => p.Name)]
+            : [.. sweep.Trials.SelectMany(t => t.Spec.SearchParameters.Select(p => p.Name)).Distinct(StringComparer.Ordinal)];
 
     /// <summary>
     /// One row per recorded epoch. The trial's configuration is repeated at the end of each row (appended

@@ -16,12 +16,19 @@ public static class SweepSummary
     /// <summary>The set every mean covers, as the summary names it.</summary>
     public const string FinishedSet = "finished trials (stopped or completed, with a test accuracy)";
 
-    public static string Markdown(SweepStatus sweep, bool partial)
+    /// <param name="sweep">The sweep.</param>
+    /// <param name="partial">Whether trials are still running or were cancelled.</param>
+    /// <param name="search">
+    /// A search's own section (<c>SearchSection</c>: best configuration by the objective, epochs saved, figures),
+    /// which then opens the summary in place of the test-accuracy ranking; null for a grid.
+    /// </param>
+    public static string Markdown(SweepStatus sweep, bool partial, string? search = null)
     {
         ArgumentNullException.ThrowIfNull(sweep);
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Sweep `{sweep.SweepId}`");
         md.AppendLine();
+        md.Append(search);
         var parameters = sweep.Trials.ToDictionary(t => t.Spec.Id, t => SweepResultsWriter.ParametersOf(t.Spec), StringComparer.Ordinal);
         var varying = ConfigurationParameters.Varying(parameters.Values);
         if (sweep.Definition is { } d)
@@ -53,11 +60,14 @@ public static class SweepSummary
             .Select(g => new Row(g.Key.Configuration, g.Key.Method, g.Select(t => parameters[t.Spec.Id]).First(), [.. g.OrderBy(t => t.Spec.Seed)]))
             .OrderBy(r => r.Configuration, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)
             .ToList();
-        WriteBest(md, rows, varying);
-        if (SearchBestJson.RefitLine(sweep) is { } refit)
+        if (search is null)
         {
-            md.AppendLine(refit);
-            md.AppendLine();
+            WriteBest(md, rows, varying);
+            if (SearchBestJson.RefitLine(sweep) is { } refit)
+            {
+                md.AppendLine(refit);
+                md.AppendLine();
+            }
         }
 
         WriteTopAgainstOthers(md, rows);
