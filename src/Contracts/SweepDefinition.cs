@@ -92,4 +92,8 @@ public sealed record SweepDefinition
     /// <summary>The cross-trial scheduler pruning a search's trials; null for none.</summary>
     [Id(19)]
     public SweepTrialScheduler? Scheduler { get; init; }
+
+    /// <summary>The search's label-free refit of its best configuration on all labelled data; null for none.</summary>
+    [Id(20)]
+    public SweepRefit? Refit { get; init; }
 }

@@ -29,4 +29,18 @@ public sealed record SweepSearch
     /// <summary>The search's seed: with the trial history, it decides every proposal.</summary>
     [Id(4)]
     public int Seed { get; init; }
+
+    /// <summary>
+    /// Epochs the whole search may train (every trial's epochs summed); once spent no new trial is proposed, and
+    /// trials already running finish and count. Null for no epoch budget.
+    /// </summary>
+    [Id(5)]
+    public int? BudgetEpochs { get; init; }
+
+    /// <summary>
+    /// Wall seconds from submission after which no new trial is proposed (trials already running finish, as
+    /// with Optuna's <c>timeout</c>). Null for no time budget.
+    /// </summary>
+    [Id(6)]
+    public double? BudgetSeconds { get; init; }
 }

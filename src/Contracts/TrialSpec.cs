@@ -115,6 +115,16 @@ public sealed record TrialSpec
     [Id(26)]
     public ImmutableArray<NamedValue> SearchParameters { get; init; } = [];
 
+    /// <summary>
+    /// Set on a search's refit trial only: the <see cref="SearchNumber"/> of the best search trial whose
+    /// configuration it trains again on all labelled data (no hold-out); null for every other trial.
+    /// </summary>
+    [Id(27)]
+    public int? RefitOf { get; init; }
+
+    /// <summary>True for a search's refit trial (see <see cref="RefitOf"/>).</summary>
+    public bool IsRefit => RefitOf is not null;
+
     /// <summary>The grain key of the trial's run and topology grains (unique across sweeps).</summary>
     public string GrainKey => $"{SweepId}/{Id}";
 }

@@ -380,7 +380,7 @@ public sealed partial class SweepCoordinatorGrain(
             return;
         }
 
-        if (state.State.State == SweepState.Running && Study is { } study && !state.State.SearchExhausted && !study.IsComplete(state.State.Trials))
+        if (state.State.State == SweepState.Running && SearchContinues())
         {
             return;
         }

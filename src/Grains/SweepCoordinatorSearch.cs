@@ -27,7 +27,11 @@ public sealed partial class SweepCoordinatorGrain
                    == SweepFileIdentity(definition with { Search = null, Objective = null, Scheduler = null, Concurrency = 0 })
                    && search.Space == definition.Search!.Space && search.Sampler == definition.Search.Sampler && search.Seed == definition.Search.Seed
                    && search.SamplerParameters.SequenceEqual(definition.Search.SamplerParameters);
-        return same ? [.. state.State.Trials.Where(t => t.Spec.SearchNumber is not null).Select(t => t.Spec)] : [];
+        // The refit is kept when its criterion is unchanged; with another one the search's best is refitted again.
+        var sameRefit = previous?.Refit?.Stopping.Describe() == definition.Refit?.Stopping.Describe();
+        return same
+            ? [.. state.State.Trials.Where(t => t.Spec.SearchNumber is not null || (t.Spec.IsRefit && sameRefit)).Select(t => t.Spec)]
+            : [];
     }
 
     /// <summary>The search's first trial, so preflight checks (devices, data) run before anything is scheduled.</summary>
@@ -45,12 +49,15 @@ public sealed partial class SweepCoordinatorGrain
     private static string SweepFileIdentity(SweepDefinition definition) =>
         string.Join('|', TrialExpansion.Expand(definition with { Search = null }).Select(t => t.Id));
 
-    /// <summary>Up to <paramref name="slots"/> new trials from the sampler, added to the state as pending.</summary>
+    /// <summary>
+    /// Up to <paramref name="slots"/> new trials from the sampler, added to the state as pending; once the search
+    /// is over and every trial has ended, the refit trial instead (<see cref="RefitTrial"/>).
+    /// </summary>
     private List<TrialSpec> ProposeTrials(int slots)
     {
         var proposed = new List<TrialSpec>();
         var study = Study!;
-        while (proposed.Count < slots && !state.State.SearchExhausted && !study.IsComplete(state.State.Trials))
+        while (proposed.Count < slots && !SearchOver(study))
         {
             var spec = study.ProposeNext(study.History(state.State.Trials, state.State.Objectives));
             if (spec is null || IndexOf(spec.Id) >= 0)
@@ -64,8 +71,24 @@ public sealed partial class SweepCoordinatorGrain
             proposed.Add(spec);
         }
 
+        if (proposed.Count < slots && RefitTrial(study) is { } refit)
+        {
+            proposed.Add(refit);
+        }
+
         return proposed;
     }
+
+    /// <summary>True when the search proposes nothing more: its trials were proposed, its sampler ran out, or a budget is spent.</summary>
+    private bool SearchOver(SearchStudy study) =>
+        state.State.SearchExhausted || study.IsOver(state.State.Trials, DateTime.UtcNow - state.State.SubmittedAt);
+
+    /// <summary>
+    /// True while a search sweep has work left (proposals, or its refit not yet added), so it must not end even
+    /// though every trial it holds has ended.
+    /// </summary>
+    private bool SearchContinues() =>
+        Study is { } study && (!SearchOver(study) || study.RefitDue(state.State.Trials, state.State.Objectives, searchOver: true) is not null);
 
     /// <summary>
     /// Keeps the epoch's objective and asks the scheduler about the trial; a pruned trial is ended here (its run

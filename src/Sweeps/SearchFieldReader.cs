@@ -42,9 +42,10 @@ internal sealed class SearchFieldReader(JsonFieldReader fields)
 
         fields.CheckUnknown(search, "search.", SweepSchema.SearchProperties);
         var sampler = fields.ReadString(search, "sampler", "search.sampler", required: false, allowed: [.. SamplerCatalog.Default.Names]) ?? "tpe";
-        var trials = ReadInt(search, "trials", "search.trials", null, 1, 100_000);
+        var trials = ReadInt(search, "trials", "search.trials", null, SweepLimits.SearchTrials.Min, SweepLimits.SearchTrials.Max);
         var seed = ReadInt(search, "seed", "search.seed", 0, 0, int.MaxValue);
         var parameters = ReadTextParameters(search, "parameters", "search.parameters");
+        var (budgetEpochs, budgetSeconds) = ReadBudget(search);
         if (SamplerCatalog.Default.Names.Contains(sampler))
         {
             try
@@ -72,7 +73,55 @@ internal sealed class SearchFieldReader(JsonFieldReader fields)
             SamplerParameters = Named(parameters),
             Trials = trials ?? 1,
             Seed = seed ?? 0,
+            BudgetEpochs = budgetEpochs,
+            BudgetSeconds = budgetSeconds,
         };
+    }
+
+    /// <summary><c>search.budget</c>: <c>{"epochs": E}</c>, <c>{"seconds": T}</c> or both (whichever is spent first ends the proposals).</summary>
+    private (int? Epochs, double? Seconds) ReadBudget(JsonElement search)
+    {
+        const string Shape = "{\"epochs\": 200} or {\"seconds\": 3600} (or both)";
+        if (!search.TryGetProperty("budget", out var budget))
+        {
+            return (null, null);
+        }
+
+        if (budget.ValueKind != JsonValueKind.Object || !budget.EnumerateObject().Any())
+        {
+            fields.Error("search.budget", $"must be an object {Shape}: what the whole search may spend");
+            return (null, null);
+        }
+
+        fields.CheckUnknown(budget, "search.budget.", SweepSchema.BudgetProperties);
+        int? epochs = null;
+        double? seconds = null;
+        if (budget.TryGetProperty("epochs", out var e))
+        {
+            var range = SweepLimits.BudgetEpochs;
+            if (e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var value) && range.Contains(value))
+            {
+                epochs = value;
+            }
+            else
+            {
+                fields.Error("search.budget.epochs", $"must be a whole number of epochs in [{range.Min}, {range.Max}] (every trial's epochs summed); got {e.GetRawText()}");
+            }
+        }
+
+        if (budget.TryGetProperty("seconds", out var t))
+        {
+            if (t.ValueKind == JsonValueKind.Number && SweepLimits.BudgetSeconds.Accepts(t.GetDouble()))
+            {
+                seconds = t.GetDouble();
+            }
+            else
+            {
+                fields.Error("search.budget.seconds", $"{SweepLimits.BudgetSeconds.Rule} (wall time from submission); got {t.GetRawText()}");
+            }
+        }
+
+        return (epochs, seconds);
     }
 
     /// <summary>The objective, or null when absent; <paramref name="search"/> says whether the file searches.</summary>

@@ -62,6 +62,51 @@ public sealed class SearchStudy
     /// <summary>True when no more trials may be proposed: <see cref="SweepSearch.Trials"/> were.</summary>
     public bool IsComplete(IEnumerable<TrialStatus> trials) => Proposed(trials) >= _search.Trials;
 
+    /// <summary>
+    /// True when no more trials may be proposed: <see cref="SweepSearch.Trials"/> were, or a budget is spent
+    /// (<see cref="SearchBudget"/>). Trials already running are not stopped by a spent budget.
+    /// </summary>
+    /// <param name="trials">The coordinator's trial statuses.</param>
+    /// <param name="elapsed">Wall time since the sweep was submitted.</param>
+    public bool IsOver(IReadOnlyCollection<TrialStatus> trials, TimeSpan elapsed)
+    {
+        ArgumentNullException.ThrowIfNull(trials);
+        return IsComplete(trials) || SearchBudget.Spent(_search, trials, elapsed) is not null;
+    }
+
+    /// <summary>
+    /// The best search trial (<see cref="SearchBest"/>) judged on the persisted objectives, or null when none ended
+    /// normally with one (or the sweep has no objective).
+    /// </summary>
+    public TrialStatus? Best(IEnumerable<TrialStatus> trials, IEnumerable<TrialObjective> objectives)
+    {
+        ArgumentNullException.ThrowIfNull(trials);
+        ArgumentNullException.ThrowIfNull(objectives);
+        if (_sweep.Objective is not { } objective)
+        {
+            return null;
+        }
+
+        var byTrial = objectives.ToLookup(o => o.TrialId, StringComparer.Ordinal);
+        return SearchBest.Of(objective, trials, t => SearchBest.AtEnd(t.StopEpoch, byTrial[t.Spec.Id].Select(o => (o.Epoch, (double?)o.Value))))?.Trial;
+    }
+
+    /// <summary>
+    /// The refit trial to start once the search is over and every trial has ended: the best configuration on all
+    /// labelled data. Null when the sweep has no refit, a refit was already added, the search is still going, or
+    /// no trial ended with an objective (nothing to refit).
+    /// </summary>
+    public TrialSpec? RefitDue(IReadOnlyCollection<TrialStatus> trials, IEnumerable<TrialObjective> objectives, bool searchOver)
+    {
+        ArgumentNullException.ThrowIfNull(trials);
+        if (_sweep.Refit is null || !searchOver || trials.Any(t => t.Spec.IsRefit) || !trials.All(t => t.State.IsFinal()))
+        {
+            return null;
+        }
+
+        return Best(trials, objectives) is { } best ? SearchTrialSpecs.Refit(_sweep, best.Spec) : null;
+    }
+
     /// <summary>Every search trial as samplers and schedulers see it.</summary>
     /// <param name="trials">The coordinator's trial statuses.</param>
     /// <param name="objectives">Every trial's objective per epoch.</param>
@@ -115,9 +160,7 @@ public sealed class SearchStudy
         };
 
         // A completed trial's objective is the one at the epoch it ended on (a stop restores that epoch's model).
-        double? final = state == SearchTrialState.Completed && reports.Count > 0
-            ? (status.StopEpoch is int stop && objective.TryGetValue(stop, out var atStop) ? atStop : reports[^1].Value)
-            : null;
+        var final = state == SearchTrialState.Completed ? SearchBest.AtEnd(status.StopEpoch, objective.Select(p => (p.Key, (double?)p.Value))) : null;
         return new TrialRecord(status.Spec.SearchNumber!.Value, SearchTrialSpecs.ConfigurationOf(status.Spec), state, final) { Reports = reports };
     }
 }

@@ -103,6 +103,31 @@ public static class SearchTrialSpecs
         return spec with { Id = TrialId.Of(spec) };
     }
 
+    /// <summary>
+    /// The refit of <paramref name="best"/>: its configuration (every setting of its spec, sampled or fixed) trained
+    /// again with the refit's criterion, the same <c>maxEpochs</c>, and no hold-out, so it learns from all the
+    /// labelled data of its fraction. Not a search trial (no <see cref="TrialSpec.SearchNumber"/>: samplers and
+    /// schedulers never see it); <see cref="TrialSpec.RefitOf"/> names the trial it came from.
+    /// </summary>
+    /// <exception cref="ArgumentException">The sweep has no refit, or <paramref name="best"/> is not a search trial.</exception>
+    public static TrialSpec Refit(SweepDefinition sweep, TrialSpec best)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        ArgumentNullException.ThrowIfNull(best);
+        var refit = sweep.Refit ?? throw new ArgumentException("the sweep has no refit block.", nameof(sweep));
+        var number = best.SearchNumber ?? throw new ArgumentException($"trial {best.Id} is not a search trial.", nameof(best));
+        var spec = best with
+        {
+            Id = string.Empty,
+            Stopping = refit.Stopping,
+            MaxEpochs = sweep.MaxEpochs,
+            ValidationFraction = 0,
+            SearchNumber = null,
+            RefitOf = number,
+        };
+        return spec with { Id = TrialId.Of(spec) };
+    }
+
     /// <summary>The configuration a search trial was given, read back from its spec (what failover rebuilds the history from).</summary>
     public static Configuration ConfigurationOf(TrialSpec spec)
     {

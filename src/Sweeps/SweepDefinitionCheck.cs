@@ -73,7 +73,37 @@ public static class SweepDefinitionCheck
         Add("checkpointEvery", Range(definition.CheckpointEvery, SweepLimits.CheckpointEvery));
         Add("maxRestarts", Range(definition.MaxRestarts, SweepLimits.MaxRestarts));
         Add("device", TrainingDevices.IsKnown(definition.Device) ? null : $"must be one of {TrainingDevices.Listed}");
+        if (definition.Search is { } search)
+        {
+            Add("search.budget.epochs", search.BudgetEpochs is int epochs && !SweepLimits.BudgetEpochs.Contains(epochs) ? SweepLimits.BudgetEpochs.Rule : null);
+            Add("search.budget.seconds", search.BudgetSeconds is double seconds && !SweepLimits.BudgetSeconds.Accepts(seconds) ? SweepLimits.BudgetSeconds.Rule : null);
+        }
+
+        Add("refit", RefitProblem(definition));
         return errors;
+    }
+
+    /// <summary>What is wrong with a sweep's refit (the sweep-file reader's rules), or null.</summary>
+    private static string? RefitProblem(SweepDefinition definition)
+    {
+        if (definition.Refit is not { } refit)
+        {
+            return null;
+        }
+
+        if (definition.Search is null || definition.Objective is null)
+        {
+            return "needs a search with an objective: it trains the search's best configuration again on all labelled data";
+        }
+
+        if (StoppingProblem([refit.Stopping]) is { } problem)
+        {
+            return "stopping " + problem;
+        }
+
+        return StoppingCriterionCatalog.Default.Find(refit.Stopping.Name).NeedsHoldOut
+            ? $"stopping '{refit.Stopping.Name}' reads the validation hold-out, which the refit gives back to training; use a criterion that needs no hold-out"
+            : null;
     }
 
     /// <summary>Every problem with <paramref name="spec"/>, by field.</summary>

@@ -30,6 +30,15 @@ public static class SweepLimits
     /// <summary>grid.seed range.</summary>
     public static readonly IntRange Seed = new(0, int.MaxValue);
 
+    /// <summary>search.trials range.</summary>
+    public static readonly IntRange SearchTrials = new(1, 100_000);
+
+    /// <summary>search.budget.epochs range: epochs trained by the whole search.</summary>
+    public static readonly IntRange BudgetEpochs = new(1, int.MaxValue);
+
+    /// <summary>search.budget.seconds rule: wall seconds of the whole search (at most about 31 years).</summary>
+    public static readonly NumberRule BudgetSeconds = new(v => v > 0 && v <= 1e9, "must be a number of seconds in (0, 1e9]");
+
     /// <summary>fractions rule.</summary>
     public static readonly NumberRule Fraction = new(v => v > 0 && v <= 1, "must be in (0, 1]");
 

@@ -62,6 +62,7 @@ internal sealed class SweepReader(SweepCatalogs catalogs, string baseDirectory)
         var searching = root.TryGetProperty("search", out _) && root.TryGetProperty("space", out _);
         var objective = searchFields.ReadObjective(root, search, searching);
         var scheduler = searchFields.ReadScheduler(root, searching, objective);
+        var refit = new RefitFieldReader(Fields, catalogs.Criteria, ReadMethod).Read(root, searching, objective);
         if (searching)
         {
             searchFields.CheckFixedSettings(root, fractions, models, grid, stopping);
@@ -94,6 +95,7 @@ internal sealed class SweepReader(SweepCatalogs catalogs, string baseDirectory)
             Search = search,
             Objective = objective,
             Scheduler = scheduler,
+            Refit = refit,
         };
     }
 
@@ -147,31 +149,9 @@ internal sealed class SweepReader(SweepCatalogs catalogs, string baseDirectory)
         foreach (var item in stopping.EnumerateArray())
         {
             var path = $"stopping[{index++}]";
-            if (item.ValueKind == JsonValueKind.String)
+            if (ReadMethod(item, path) is { } method)
             {
-                var bare = item.GetString()!;
-                if (!methodNames.Contains(bare))
-                {
-                    Fields.Error(path, $"unknown method {BoundedQuote.Of(bare)}; allowed: {JsonFieldReader.Allowed(methodNames)}");
-                    continue;
-                }
-
-                AddMethod(new StoppingMethod { Name = bare }, path);
-                continue;
-            }
-
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                Fields.Error(path, "must be a method name or an object {\"method\": ..., \"parameters\": {...}}");
-                continue;
-            }
-
-            Fields.CheckUnknown(item, path + ".", SweepSchema.StoppingProperties);
-            var name = Fields.ReadString(item, "method", path + ".method", required: true, allowed: methodNames);
-            var parameters = ReadParameters(item, path);
-            if (name is not null)
-            {
-                AddMethod(new StoppingMethod { Name = name, Parameters = parameters }, path);
+                AddMethod(method, path);
             }
         }
 
@@ -187,6 +167,34 @@ internal sealed class SweepReader(SweepCatalogs catalogs, string baseDirectory)
 
             methods.Add(method);
         }
+    }
+
+    /// <summary>One stopping method, a name or <c>{"method": …, "parameters": {…}}</c>, at <paramref name="path"/> (a <c>stopping</c> entry or the refit's).</summary>
+    private StoppingMethod? ReadMethod(JsonElement item, string path)
+    {
+        var methodNames = catalogs.Criteria.Names.ToList();
+        if (item.ValueKind == JsonValueKind.String)
+        {
+            var bare = item.GetString()!;
+            if (!methodNames.Contains(bare))
+            {
+                Fields.Error(path, $"unknown method {BoundedQuote.Of(bare)}; allowed: {JsonFieldReader.Allowed(methodNames)}");
+                return null;
+            }
+
+            return new StoppingMethod { Name = bare };
+        }
+
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            Fields.Error(path, "must be a method name or an object {\"method\": ..., \"parameters\": {...}}");
+            return null;
+        }
+
+        Fields.CheckUnknown(item, path + ".", SweepSchema.StoppingProperties);
+        var name = Fields.ReadString(item, "method", path + ".method", required: true, allowed: methodNames);
+        var parameters = ReadParameters(item, path);
+        return name is null ? null : new StoppingMethod { Name = name, Parameters = parameters };
     }
 
     private ImmutableSortedDictionary<string, string> ReadParameters(JsonElement item, string path)

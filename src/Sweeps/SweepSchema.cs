@@ -13,11 +13,17 @@ public static class SweepSchema
     [
         "name", "dataset", "fractions", "model", "grid", "stopping", "maxEpochs", "probeSize",
         "validationFraction", "concurrency", "device", "checkpointEvery", "maxRestarts", "recordTestAccuracy", "recordTopology",
-        "optimizer", "nesterov", "schedule", "space", "search", "objective", "scheduler",
+        "optimizer", "nesterov", "schedule", "space", "search", "objective", "scheduler", "refit",
     ];
 
     /// <summary>Properties of the <c>search</c> object.</summary>
-    public static readonly ImmutableArray<string> SearchProperties = ["sampler", "trials", "seed", "parameters"];
+    public static readonly ImmutableArray<string> SearchProperties = ["sampler", "trials", "seed", "parameters", "budget"];
+
+    /// <summary>Properties of the <c>search.budget</c> object (either or both).</summary>
+    public static readonly ImmutableArray<string> BudgetProperties = ["epochs", "seconds"];
+
+    /// <summary>Properties of the <c>refit</c> object.</summary>
+    public static readonly ImmutableArray<string> RefitProperties = ["stopping"];
 
     /// <summary>Properties of the <c>objective</c> object.</summary>
     public static readonly ImmutableArray<string> ObjectiveProperties = ["metric", "mode"];

@@ -23,10 +23,14 @@ public static class SweepWarnings
         ArgumentNullException.ThrowIfNull(definition);
         catalog ??= StoppingCriterionCatalog.Default;
         var warnings = new List<SweepValidationError>();
-        for (var i = 0; i < definition.Stopping.Length; i++)
+        var methods = definition.Stopping.Select((m, i) => (Method: m, Path: $"stopping[{i}]")).ToList();
+        if (definition.Refit is { } refit)
         {
-            var method = definition.Stopping[i];
-            var path = $"stopping[{i}]";
+            methods.Add((refit.Stopping, "refit.stopping"));
+        }
+
+        foreach (var (method, path) in methods)
+        {
             var limit = definition.MaxEpochs;
             if (method.Parameters.TryGetValue("maxEpochs", out var own) && int.TryParse(own, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ownLimit))
             {

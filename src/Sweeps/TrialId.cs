@@ -56,6 +56,12 @@ public static class TrialId
             text += "|search=" + number.ToString(c);
         }
 
+        // A refit names the search trial it trains again (its stopping method and hold-out differ too).
+        if (spec.RefitOf is int source)
+        {
+            text += "|refit-of=" + source.ToString(c);
+        }
+
         return text;
     }
 

@@ -38,7 +38,8 @@ public sealed partial class SweepFileReferenceTests
             .Concat(SweepSchema.GridProperties.Select(p => "grid." + p))
             .Concat(SweepSchema.StoppingProperties.Select(p => "stopping[]." + p))
             .Concat(SweepSchema.SearchProperties.Select(p => "search." + p))
-            .Concat(SweepSchema.ObjectiveProperties.Select(p => "objective." + p));
+            .Concat(SweepSchema.ObjectiveProperties.Select(p => "objective." + p))
+            .Concat(SweepSchema.RefitProperties.Select(p => "refit." + p));
         Assert.Equal(expected.Order(StringComparer.Ordinal), Rows.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -116,7 +117,7 @@ public sealed partial class SweepFileReferenceTests
             case ["stopping[]", "parameters"]:
                 root["stopping"] = JsonSerializer.SerializeToElement(new[] { new Dictionary<string, JsonElement> { ["method"] = JsonSerializer.SerializeToElement("top"), ["parameters"] = value } });
                 break;
-            case ["space" or "search" or "objective" or "scheduler", ..] path:
+            case ["space" or "search" or "objective" or "scheduler" or "refit", ..] path:
                 // The search blocks only make sense together: each example goes into a small search.
                 root["space"] = JsonSerializer.SerializeToElement(new { lr = new { loguniform = new[] { 0.001, 0.3 } } });
                 root["search"] = JsonSerializer.SerializeToElement(new { sampler = "tpe", trials = 4 });
@@ -124,6 +125,10 @@ public sealed partial class SweepFileReferenceTests
                 if (path.Length == 1)
                 {
                     root[field] = value;
+                }
+                else if (!root.ContainsKey(path[0]))
+                {
+                    root[path[0]] = JsonSerializer.SerializeToElement(new Dictionary<string, JsonElement> { [path[1]] = value });
                 }
                 else
                 {

@@ -1,12 +1,14 @@
+using System.Globalization;
 using System.Text.Json;
 using Orchestrator.Contracts;
+using Orchestrator.Sweeps;
 
 namespace Orchestrator.Client.Core.Sweeps;
 
 /// <summary>
-/// <c>best.json</c> of a search's results: the configuration with the best objective among the trials that ended
-/// normally (stopped by their criterion or at <c>maxEpochs</c>; pruned and failed ones are behind by definition or
-/// have no value), and what the whole search cost.
+/// <c>best.json</c> of a search's results: the configuration with the best objective (<see cref="SearchBest"/>, the
+/// rule the coordinator refits by), its refit on all labelled data when the sweep has one, and what the whole
+/// search cost (every epoch and second of the search and the refit).
 /// </summary>
 public static class SearchBestJson
 {
@@ -24,23 +26,21 @@ public static class SearchBestJson
             return null;
         }
 
-        var maximize = objective.Mode == "max";
-        var candidates = sweep.Trials
-            .Where(t => t.State is TrialState.Stopped or TrialState.Completed && t.Spec.SearchNumber is not null)
-            .Select(t => (Trial: t, Value: ObjectiveOf(objective, t, epochs.GetValueOrDefault(t.Spec.Id) ?? [])))
-            .Where(c => c.Value is not null)
-            .ToList();
-        var best = candidates.Count == 0 ? default : maximize ? candidates.MaxBy(c => c.Value) : candidates.MinBy(c => c.Value);
+        var best = SearchBest.Of(objective, sweep.Trials, t => ObjectiveOf(objective, t, epochs.GetValueOrDefault(t.Spec.Id) ?? []));
+        var refit = RefitOf(sweep);
         double? seconds = sweep.FinishedAt is { } end ? (end - sweep.SubmittedAt).TotalSeconds : null;
         return JsonSerializer.Serialize(
             new
             {
-                @params = best.Trial?.Spec.SearchParameters.ToDictionary(p => p.Name, p => Value(p.Value)),
-                objective = best.Value,
+                @params = best?.Trial.Spec.SearchParameters.ToDictionary(p => p.Name, p => Value(p.Value)),
+                objective = best?.Objective,
                 metric = objective.Metric,
                 mode = objective.Mode,
-                trial = best.Trial?.Spec.Id,
-                testAccuracy = best.Trial?.TestAccuracy,
+                trial = best?.Trial.Spec.Id,
+                testAccuracy = best?.Trial.TestAccuracy,
+                refit = refit is null ? null : new { testAccuracy = refit.TestAccuracy, stopEpoch = refit.StopEpoch, trial = refit.Spec.Id, state = refit.State.ToString() },
+
+                // Every trial's epochs and the wall time from submission to the end: the search and its refit.
                 epochsTotal = sweep.Trials.Sum(t => t.EpochsRun),
                 seconds = seconds is double s ? Math.Round(s, 3) : (double?)null,
             },
@@ -53,11 +53,36 @@ public static class SearchBestJson
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(trial);
         ArgumentNullException.ThrowIfNull(records);
-        var record = records.LastOrDefault(r => r.Epoch == trial.StopEpoch) ?? records.LastOrDefault();
-        var value = record is null ? null : objective.Metric == "validation_loss" ? record.Losses.Validation : record.Losses.ValidationAccuracy;
-        return value is double v && double.IsFinite(v) ? v : null;
+        return SearchBest.AtEnd(
+            trial.StopEpoch,
+            records.Select(r => (r.Epoch, objective.Metric == SearchObjectives.ValidationLoss ? r.Losses.Validation : r.Losses.ValidationAccuracy)));
     }
 
+    /// <summary>
+    /// summary.md's line comparing the refit with the search trial it refitted (test accuracy of each), or null
+    /// when the sweep has no refit trial.
+    /// </summary>
+    public static string? RefitLine(SweepStatus sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        if (RefitOf(sweep) is not { } refit)
+        {
+            return null;
+        }
+
+        var source = sweep.Trials.FirstOrDefault(t => t.Spec.SearchNumber == refit.Spec.RefitOf);
+        var ended = refit.State.IsFinal()
+            ? string.Create(CultureInfo.InvariantCulture, $"{refit.State.ToString().ToLowerInvariant()} at epoch {refit.StopEpoch?.ToString(CultureInfo.InvariantCulture) ?? "–"} by {refit.Spec.Stopping.Describe()}")
+            : refit.State.ToString().ToLowerInvariant();
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"**Refit** of the best search trial ({refit.Spec.RefitOf}, `{source?.Spec.Id ?? "?"}`, test accuracy {Percent(source?.TestAccuracy)}) on all labelled data, hold-out included: test accuracy **{Percent(refit.TestAccuracy)}** ({ended}; trial `{refit.Spec.Id}`).");
+    }
+
+    private static TrialStatus? RefitOf(SweepStatus sweep) => sweep.Trials.FirstOrDefault(t => t.Spec.IsRefit);
+
+    private static string Percent(double? accuracy) => accuracy is double a ? (a * 100).ToString("0.00", CultureInfo.InvariantCulture) + " %" : "–";
+
     private static object Value(string text) =>
-        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : text;
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : text;
 }

@@ -67,6 +67,27 @@ public static class SweepFileJson
             ["seed"] = search.Seed,
             ["parameters"] = Parameters(search.SamplerParameters.Select(p => KeyValuePair.Create(p.Name, p.Value))),
         };
+        if (search.BudgetEpochs is not null || search.BudgetSeconds is not null)
+        {
+            var budget = new JsonObject();
+            if (search.BudgetEpochs is int epochs)
+            {
+                budget["epochs"] = epochs;
+            }
+
+            if (search.BudgetSeconds is double seconds)
+            {
+                budget["seconds"] = seconds;
+            }
+
+            root["search"]!["budget"] = budget;
+        }
+
+        if (definition.Refit is { } refit)
+        {
+            root["refit"] = new JsonObject { ["stopping"] = Method(refit.Stopping) };
+        }
+
         if (definition.Objective is { } objective)
         {
             root["objective"] = new JsonObject { ["metric"] = objective.Metric, ["mode"] = objective.Mode };

@@ -45,9 +45,14 @@ public static class SweepFileLoader
     public static IEnumerable<SweepValidationError> CheckStopping(SweepDefinition definition)
     {
         var catalog = StoppingCriterionCatalog.Default;
-        for (var i = 0; i < definition.Stopping.Length; i++)
+        var methods = definition.Stopping.Select((m, i) => (Method: m, Path: $"stopping[{i}]")).ToList();
+        if (definition.Refit is { } refit)
         {
-            var method = definition.Stopping[i];
+            methods.Add((refit.Stopping, "refit.stopping"));
+        }
+
+        foreach (var (method, path) in methods)
+        {
             string? problem = null;
             try
             {
@@ -67,7 +72,7 @@ public static class SweepFileLoader
 
             if (problem is not null)
             {
-                yield return new SweepValidationError($"stopping[{i}]", problem);
+                yield return new SweepValidationError(path, problem);
             }
         }
     }

@@ -113,7 +113,7 @@ public static class SweepResultsWriter
         {
             var s = t.Spec;
             Row(csv, s.Id, s.Dataset, N(s.Fraction), Samples(t, t.TrainingSamples), Samples(t, t.HoldOutSamples), s.Model, N(s.LearningRate), N(s.Momentum), I(s.BatchSize), N(s.WeightDecay), N(s.Width), I(s.Seed),
-                s.Optimizer, s.SearchNumber is { } n ? I(n) : string.Empty, s.Stopping.Describe(), t.State.ToString(), t.StopEpoch is { } e ? I(e) : string.Empty, t.Reason, N(t.TestAccuracy), N(t.TestLoss),
+                s.Optimizer, SearchTrialCell(s), s.Stopping.Describe(), t.State.ToString(), t.StopEpoch is { } e ? I(e) : string.Empty, t.Reason, N(t.TestAccuracy), N(t.TestLoss),
                 I(t.EpochsRun), N(Math.Round(t.Seconds, 3)), I(t.Restarts));
         }
 
@@ -151,6 +151,9 @@ public static class SweepResultsWriter
 
         return csv.ToString();
     }
+
+    /// <summary>trials.csv's <c>search_trial</c>: a search trial's number, <c>refit</c> for the refit of the best one, empty for a grid trial.</summary>
+    private static string SearchTrialCell(TrialSpec spec) => spec.SearchNumber is { } n ? I(n) : spec.IsRefit ? "refit" : string.Empty;
 
     /// <summary>A sample count as the run grain recorded it; empty until the trial has loaded its data (0 training images means not yet).</summary>
     private static string Samples(TrialStatus trial, int count) => trial.TrainingSamples > 0 ? I(count) : string.Empty;

@@ -54,6 +54,12 @@ public static class SweepSummary
             .OrderBy(r => r.Configuration, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)
             .ToList();
         WriteBest(md, rows, varying);
+        if (SearchBestJson.RefitLine(sweep) is { } refit)
+        {
+            md.AppendLine(refit);
+            md.AppendLine();
+        }
+
         WriteTopAgainstOthers(md, rows);
         md.AppendLine("## Every configuration");
         md.AppendLine();
