@@ -18,12 +18,16 @@ internal static class ResultTable
 
     public static void Write(IReadOnlyList<StudyResult> results)
     {
-        var bySeed = new Table().Title("each search (epochs: every epoch the search trained; refit epochs apart; wall: the whole process)")
-            .AddColumns("configuration", "seed", "epochs", "wall s", "best val acc", "test acc (chosen)", "refit test acc (epochs)", "trials", "chosen");
+        var bySeed = new Table().Title($"each search (epochs: every epoch the search trained; refit epochs apart; wall: the whole process; Δ and × against {StudyConfiguration.Reference.Name} of the same seed)")
+            .AddColumns("configuration", "seed", "epochs", "wall s", "best val acc", "test acc (chosen)", "Δ test (points)", "epochs ×", "refit test acc (epochs)", "trials", "chosen");
         foreach (var r in results.OrderBy(r => r.Seed).ThenBy(r => Order(r.Configuration)))
         {
+            var same = results.FirstOrDefault(x => x.Seed == r.Seed && x.Configuration == StudyConfiguration.Reference.Name);
+            var compared = same is not null && r != same && r.TestAccuracy is not null && same.TestAccuracy is not null;
             bySeed.AddRow(
                 Markup.Escape(r.Configuration), I(r.Seed), I(r.SearchEpochs), F(r.WallSeconds, "0"), P(r.BestValidation), P(r.TestAccuracy),
+                compared ? F((r.TestAccuracy!.Value - same!.TestAccuracy!.Value) * 100, "+0.00;-0.00") : "–",
+                compared ? F((double)r.SearchEpochs / same!.SearchEpochs, "0.00") : "–",
                 r.RefitTestAccuracy is null ? "–" : $"{P(r.RefitTestAccuracy)} ({I(r.RefitEpochs)})", Markup.Escape(r.Trials), Markup.Escape(r.Chosen));
         }
 

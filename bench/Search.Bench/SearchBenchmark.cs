@@ -15,7 +15,7 @@ internal static class SearchBenchmark
 {
     public static int Run(string[] args)
     {
-        AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 200);
+        AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 250);
         var options = BenchOptions.Parse(args);
         if (options.Table is { } log)
         {
