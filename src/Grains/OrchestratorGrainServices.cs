@@ -16,6 +16,7 @@ public static class OrchestratorGrainServices
         }
 
         services.AddSingleton<CheckpointStore>();
+        services.AddSingleton<SweepTrialRecords>();
         services.AddSingleton<SiloSlots>();
         services.AddSingleton<OrchestratorMetrics>();
         services.AddSingleton<IStoppingCriterionFactory>(_ => new SweepStoppingCriteria());

@@ -27,7 +27,7 @@ public sealed partial class SweepCoordinatorGrain
                    == SweepFileIdentity(definition with { Search = null, Objective = null, Scheduler = null, Concurrency = 0 })
                    && search.Space == definition.Search!.Space && search.Sampler == definition.Search.Sampler && search.Seed == definition.Search.Seed
                    && search.SamplerParameters.SequenceEqual(definition.Search.SamplerParameters);
-        return same ? [.. state.State.Trials.Where(t => t.Spec.SearchNumber is not null).Select(t => t.Spec)] : [];
+        return same ? [.. Trials.Where(t => t.Spec.SearchNumber is not null).Select(t => t.Spec)] : [];
     }
 
     /// <summary>The search's first trial, so preflight checks (devices, data) run before anything is scheduled.</summary>
@@ -50,16 +50,16 @@ public sealed partial class SweepCoordinatorGrain
     {
         var proposed = new List<TrialSpec>();
         var study = Study!;
-        while (proposed.Count < slots && !state.State.SearchExhausted && !study.IsComplete(state.State.Trials))
+        while (proposed.Count < slots && !state.State.SearchExhausted && !study.IsComplete(Trials))
         {
-            var spec = study.ProposeNext(study.History(state.State.Trials, state.State.Objectives));
+            var spec = study.ProposeNext(study.History(Trials, Objectives));
             if (spec is null || IndexOf(spec.Id) >= 0)
             {
                 state.State = state.State with { SearchExhausted = true };
                 break;
             }
 
-            state.State = state.State with { Trials = state.State.Trials.Add(new TrialStatus { Spec = spec, State = TrialState.Pending }) };
+            AddTrial(new TrialStatus { Spec = spec, State = TrialState.Pending });
             metrics.PendingTrials(1);
             proposed.Add(spec);
         }
@@ -80,19 +80,18 @@ public sealed partial class SweepCoordinatorGrain
         }
 
         // An epoch replayed after a restart replaces the value it had.
-        var kept = state.State.Objectives.RemoveAll(o => o.TrialId == merged.Spec.Id && o.Epoch == record.Epoch);
-        state.State = state.State with { Objectives = kept.Add(new TrialObjective(merged.Spec.Id, record.Epoch, objective)) };
+        SetObjective(index, new TrialObjective(merged.Spec.Id, record.Epoch, objective));
         // A prune at the last epoch saves nothing: the trial ends there anyway, as completed.
         if (merged.State != TrialState.Running || record.Epoch >= merged.Spec.MaxEpochs
-            || study.Decide(study.History(state.State.Trials, state.State.Objectives), merged.Spec.Id, number) is not { ShouldPrune: true } decision)
+            || study.Decide(study.History(Trials, Objectives), merged.Spec.Id, number) is not { ShouldPrune: true } decision)
         {
-            await state.WriteStateAsync();
+            await SaveAsync();
             return merged;
         }
 
         var pruned = merged with { State = TrialState.Pruned, Reason = decision.Reason, StopEpoch = record.Epoch };
-        state.State = state.State with { Trials = state.State.Trials.SetItem(index, pruned) };
-        await state.WriteStateAsync();
+        SetTrial(index, pruned);
+        await SaveAsync();
         try
         {
             await GrainFactory.GetGrain<ITrainingRunGrain>(pruned.Spec.GrainKey).Cancel(decision.Reason);

@@ -74,17 +74,19 @@ public sealed partial class TrainingRunGrain(
             return;
         }
 
-        if (previous is not null && previous.State != TrialState.Cancelled && previous.State != TrialState.Pending)
+        // Cancelled and failed trials run again when the coordinator starts them again (resume); a failed one gets a
+        // fresh restart count, since its failure may have been the silos' or the storage's, not its own.
+        if (previous is not null && previous.State is not (TrialState.Cancelled or TrialState.Failed or TrialState.Pending))
         {
             return;
         }
 
-        var resume = previous is { State: TrialState.Cancelled } && state.State.CheckpointEpoch > 0;
+        var resume = previous is { State: TrialState.Cancelled or TrialState.Failed } && state.State.CheckpointEpoch > 0;
         var status = resume
-            ? previous! with { State = TrialState.Running, Reason = string.Empty, Silo = RuntimeIdentity }
+            ? previous! with { State = TrialState.Running, Reason = string.Empty, Silo = RuntimeIdentity, Restarts = previous.State == TrialState.Failed ? 0 : previous.Restarts }
             : new TrialStatus { Spec = spec, State = TrialState.Running, Silo = RuntimeIdentity };
         state.State = new TrainingRunState { Spec = spec, Status = status, CheckpointEpoch = resume ? state.State.CheckpointEpoch : 0 };
-        await state.WriteStateAsync();
+        await state.WriteDurablyAsync(logger);
         StartLoop(resume, countRestart: false);
     }
 
@@ -257,7 +259,7 @@ public sealed partial class TrainingRunGrain(
             Seconds = Status.Seconds + epoch.Seconds,
         };
         state.State = state.State with { Status = status, CheckpointEpoch = epoch.CheckpointSaved ? record.Epoch : state.State.CheckpointEpoch };
-        await state.WriteStateAsync(CancellationToken.None);
+        await state.WriteDurablyAsync(logger);
         if (status.Spec.SweepId.Length > 0)
         {
             // The status merge and the epoch push travel as one message, so watchers see both together.
@@ -294,7 +296,7 @@ public sealed partial class TrainingRunGrain(
     private async Task<TrialStatus> UpdateAsync(TrialStatus status)
     {
         state.State = state.State with { Status = status };
-        await state.WriteStateAsync(CancellationToken.None);
+        await state.WriteDurablyAsync(logger);
         Report(status);
         return status;
     }
