@@ -5,6 +5,13 @@
 #   scripts/local-cluster.sh start [N=2] [DIR=.build/local-cluster]   # prints REDIS=127.0.0.1:PORT
 #   scripts/local-cluster.sh stop  [DIR]
 #   scripts/local-cluster.sh kill-silo INDEX [DIR]                    # kill -9 one silo (failover drills)
+#   scripts/local-cluster.sh restart-redis [DIR]                      # stop Redis and start it again on its port
+#   scripts/local-cluster.sh pause-redis SECONDS [DIR]                # SIGSTOP Redis for SECONDS, then SIGCONT
+#
+# Redis keeps its data in an append-only file (DIR/appendonlydir, `appendfsync everysec`), so a Redis restart keeps the
+# membership table, the sweeps and the trials: a clean stop (SIGTERM, `redis-cli shutdown`) loses nothing, a crash
+# (kill -9, power loss) at most the last second of writes (the grains rewrite what they hold in memory on their next
+# write). RDB snapshots stay off. `stop` keeps the file, so `start` with the same DIR brings the sweeps back.
 #
 # Then: ./orchestrator sweep submit experiments/quickstart.json --redis "$REDIS" --watch
 # State lives in DIR: redis.pid, redis.port, silo-<i>.pid, silo-<i>.log, checkpoints/ (shared by the silos).
@@ -25,6 +32,18 @@ worker() {
   echo "$silo"
 }
 
+# Redis on PORT with its data in DIR: durable (AOF, fsync every second), on loopback, daemonized.
+start_redis() {
+  local dir=$1 port=$2
+  redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly yes --appendfsync everysec --daemonize yes \
+    --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" --dir "$dir" >/dev/null
+  echo "$port" >"$dir/redis.port"
+  # Loading a large AOF takes a while: LOADING answers are not ready yet.
+  for _ in $(seq 300); do [ "$(redis-cli -p "$port" ping 2>/dev/null)" = PONG ] && return 0; sleep 0.1; done
+  echo "redis did not start on port $port; see $dir/redis.log" >&2
+  return 1
+}
+
 case "$verb" in
   start)
     n=${1:-2}
@@ -32,10 +51,7 @@ case "$verb" in
     mkdir -p "$dir/checkpoints"
     silo=$(worker)
     port=$(free_port)
-    redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
-      --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" --dir "$dir" >/dev/null
-    echo "$port" >"$dir/redis.port"
-    for _ in $(seq 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+    start_redis "$dir" "$port"
     for i in $(seq 1 "$n"); do
       : >"$dir/silo-$i.log"
       dotnet "$silo" silo --redis "127.0.0.1:$port" --port "$(free_port)" --gateway-port "$(free_port)" \
@@ -77,8 +93,25 @@ case "$verb" in
     kill -9 "$(cat "$dir/silo-$i.pid")"
     rm -f "$dir/silo-$i.pid"
     ;;
+  restart-redis)
+    dir=${1:-$root/.build/local-cluster}
+    port=$(cat "$dir/redis.port")
+    pid=$(cat "$dir/redis.pid")
+    # SHUTDOWN flushes the append-only file; the silos' Redis clients reconnect once it is back.
+    redis-cli -p "$port" shutdown >/dev/null 2>&1 || true
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    start_redis "$dir" "$port"
+    ;;
+  pause-redis)
+    seconds=${1:?seconds}
+    dir=${2:-$root/.build/local-cluster}
+    pid=$(cat "$dir/redis.pid")
+    kill -STOP "$pid"
+    sleep "$seconds"
+    kill -CONT "$pid"
+    ;;
   *)
-    sed -n '2,10p' "$0"
+    sed -n '2,17p' "$0"
     exit 2
     ;;
 esac

@@ -24,4 +24,7 @@ public interface ITrainingRunGrain : IGrainWithStringKey
     /// <summary>Asks the run to stop after the current epoch; it ends as <see cref="TrialState.Cancelled"/>.</summary>
     [AlwaysInterleave]
     Task Cancel(string reason);
+
+    /// <summary>Deletes the trial's stored state (its sweep is being deleted) and deactivates; refused while it trains.</summary>
+    Task Forget();
 }

@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Storage;
 
 namespace Orchestrator.Grains;
 
 /// <summary>
 /// Grain-state writes that outlive a Redis pause or restart (issue 16, items 6 and 7). A storage error is taken
 /// as transient: the write is tried again with a doubling backoff until <see cref="Budget"/> has passed, and only
-/// then fails. A write that timed out on the client may still have reached Redis, which then holds a newer ETag
-/// than ours; the next attempt's version conflict is resolved by reading the stored ETag back and writing our
-/// state over it (every grain here is its state's only writer, so our state is the one to keep).
+/// then fails. A version conflict (<see cref="Orleans.Storage.InconsistentStateException"/>) is retried the same way,
+/// after reading the stored ETag back, and our state is written over the stored one: every grain here is its state's
+/// only writer (Orleans keeps one activation per grain), so a conflict means Redis lost our last write (AOF with
+/// <c>appendfsync everysec</c> can lose the last second before a crash) or a write that timed out on our side landed
+/// after all; in both cases the state in memory is the one to keep.
 /// </summary>
 public static partial class StorageRetry
 {
@@ -43,7 +44,7 @@ public static partial class StorageRetry
 
     /// <summary>
     /// Runs one storage operation until it succeeds or the budget is spent. <paramref name="refreshETag"/> runs
-    /// before the retry that follows a version conflict, when an earlier attempt of ours failed (it may have landed).
+    /// before every retry: an earlier attempt may have landed, or Redis may have lost it.
     /// </summary>
     public static async Task RunAsync(Func<Task> operation, Func<Task> refreshETag, ILogger logger, CancellationToken cancellationToken = default)
     {
@@ -69,11 +70,6 @@ public static partial class StorageRetry
                 }
 
                 return;
-            }
-            catch (InconsistentStateException) when (!failedBefore)
-            {
-                // A conflict on the first attempt is a real second writer: never overwrite it.
-                throw;
             }
             catch (Exception ex) when (IsTransient(ex) && DateTime.UtcNow + delay < deadline)
             {

@@ -20,5 +20,15 @@ public sealed class SweepRegistryGrain(
     }
 
     /// <inheritdoc />
+    public async Task Unregister(string sweepId)
+    {
+        if (state.State.SweepIds.Contains(sweepId))
+        {
+            state.State = new SweepRegistryState { SweepIds = state.State.SweepIds.Remove(sweepId) };
+            await state.WriteDurablyAsync(logger);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<ImmutableArray<string>> List() => Task.FromResult(state.State.SweepIds.ToImmutableArray());
 }

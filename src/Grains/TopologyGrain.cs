@@ -63,6 +63,19 @@ public sealed class TopologyGrain(
     public Task<ImmutableArray<EpochRecord>> GetSeries() => Task.FromResult(state.State.Series);
 
     /// <inheritdoc />
+    public async Task Forget()
+    {
+        _series = null;
+        state.State = new TopologyGrainState();
+        if (state.RecordExists)
+        {
+            await state.ClearDurablyAsync(logger);
+        }
+
+        DeactivateOnIdle();
+    }
+
+    /// <inheritdoc />
     public Task<byte[]?> GetConnectome(int epoch)
     {
         // The key is "<sweep>/<trial>" (TrialSpec.GrainKey); sweep ids never hold a '/'.

@@ -131,6 +131,23 @@ public sealed partial class TrainingRunGrain(
         }
     }
 
+    /// <inheritdoc />
+    public async Task Forget()
+    {
+        if (_loop is { IsCompleted: false })
+        {
+            throw new SweepRejectedException($"trial {this.GetPrimaryKeyString()} is still training: cancel its sweep and wait for it to stop before deleting it");
+        }
+
+        state.State = new TrainingRunState();
+        if (state.RecordExists)
+        {
+            await state.ClearDurablyAsync(logger);
+        }
+
+        DeactivateOnIdle();
+    }
+
     private void StartLoop(bool resume, bool countRestart)
     {
         _stop = new CancellationTokenSource();

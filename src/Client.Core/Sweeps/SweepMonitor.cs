@@ -21,6 +21,12 @@ public sealed class SweepMonitor(IClusterClient client)
     /// <summary>How often the status is fetched once every trial is final and only the sweep's own state is awaited.</summary>
     public static readonly TimeSpan FinishingPollInterval = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// How long a watch keeps calling a coordinator that does not answer (a Redis restart, a gateway that died, a
+    /// coordinator moving silos) before it gives up with <see cref="ClusterUnavailableException"/>.
+    /// </summary>
+    public static readonly TimeSpan UnreachableLimit = TimeSpan.FromSeconds(90);
+
     /// <summary>Watches <paramref name="sweepId"/>, reporting every change to <paramref name="progress"/>.</summary>
     public Task<SweepWatch> WatchAsync(string sweepId, ISweepProgress progress, CancellationToken cancel) =>
         WatchAsync(sweepId, progress, cancel, WatchStop.CancelSweep);
@@ -36,7 +42,8 @@ public sealed class SweepMonitor(IClusterClient client)
         {
             await SubscribeAsync(coordinator, observer);
             var nextSubscribe = DateTime.UtcNow + ResubscribeInterval;
-            var status = await coordinator.GetStatus();
+            var status = await PatientlyAsync(sweepId, coordinator.GetStatus);
+            var known = status.State != SweepState.Unknown;
             var nextResync = DateTime.UtcNow + ResyncInterval;
             var cancelled = false;
             progress.OnStatus(status);
@@ -50,7 +57,7 @@ public sealed class SweepMonitor(IClusterClient client)
                 if (cancel.IsCancellationRequested && !cancelled)
                 {
                     cancelled = true;
-                    status = await coordinator.Cancel();
+                    status = await PatientlyAsync(sweepId, coordinator.Cancel);
                     progress.OnStatus(status);
                     continue;
                 }
@@ -72,9 +79,11 @@ public sealed class SweepMonitor(IClusterClient client)
 
                 if (!pushed || DateTime.UtcNow >= nextResync || status.Trials.All(t => t.State.IsFinal()))
                 {
-                    status = await coordinator.GetStatus();
+                    status = await PatientlyAsync(sweepId, coordinator.GetStatus);
                     nextResync = DateTime.UtcNow + ResyncInterval;
                     changed = true;
+                    RequireNotLost(sweepId, known, status);
+                    known |= status.State != SweepState.Unknown;
                 }
 
                 if (DateTime.UtcNow >= nextSubscribe)
@@ -113,6 +122,54 @@ public sealed class SweepMonitor(IClusterClient client)
         var series = await Task.WhenAll(sweep.Trials.Select(async t => (t.Spec.Id, Records: (IReadOnlyList<EpochRecord>)await client.GetGrain<ITopologyGrain>(t.Spec.GrainKey).GetSeries())));
         return series.ToDictionary(s => s.Id, s => s.Records, StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// A sweep the cluster knew and now answers as unknown was lost (its state is gone); before this check the watch
+    /// ended there and wrote an empty result as if the sweep had finished.
+    /// </summary>
+    public static void RequireNotLost(string sweepId, bool known, SweepStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        if (known && status.State == SweepState.Unknown)
+        {
+            throw new ClusterUnavailableException(
+                $"sweep {sweepId} is gone from the cluster: it was there, and the coordinator now has no record of it (Redis restarted without its data, or the sweep was deleted); no results written. "
+                + "Run Redis with its append-only file (scripts/local-cluster.sh does) and submit the sweep again.");
+        }
+    }
+
+    /// <summary>
+    /// Calls the coordinator until it answers: an unreachable cluster (timeouts, a lost gateway, a silo being
+    /// declared dead) is retried with a doubling backoff for up to <see cref="UnreachableLimit"/>, then reported.
+    /// Errors the grain itself throws are not retried.
+    /// </summary>
+    public static async Task<T> PatientlyAsync<T>(string sweepId, Func<Task<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var deadline = DateTime.UtcNow + UnreachableLimit;
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception ex) when (ex is TimeoutException or OrleansException)
+            {
+                if (DateTime.UtcNow + delay >= deadline)
+                {
+                    throw new ClusterUnavailableException(
+                        $"the cluster did not answer for sweep {sweepId} for {UnreachableLimit.TotalSeconds:0} s ({ex.GetType().Name}: {BoundedMessage(ex)}); the sweep may still be running: check Redis and the silos, then `orchestrator sweep watch {sweepId} --redis …`",
+                        ex);
+                }
+
+                await Task.Delay(delay);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+        }
+    }
+
+    private static string BoundedMessage(Exception ex) => ex.Message.Length <= 200 ? ex.Message : ex.Message[..200] + "…";
 
     private static bool IsDone(SweepStatus status) =>
         status.State is SweepState.Finished or SweepState.Cancelled or SweepState.Unknown && status.Trials.All(t => t.State.IsFinal());
