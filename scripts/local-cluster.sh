@@ -5,6 +5,7 @@
 #   scripts/local-cluster.sh start [N=2] [DIR=.build/local-cluster]   # prints REDIS=127.0.0.1:PORT
 #   scripts/local-cluster.sh stop  [DIR]
 #   scripts/local-cluster.sh kill-silo INDEX [DIR]                    # kill -9 one silo (failover drills)
+#   scripts/local-cluster.sh add-silo [DIR]                           # one more silo (prints SILO=INDEX)
 #   scripts/local-cluster.sh restart-redis [DIR]                      # stop Redis and start it again on its port
 #   scripts/local-cluster.sh pause-redis SECONDS [DIR]                # SIGSTOP Redis for SECONDS, then SIGCONT
 #
@@ -44,6 +45,23 @@ start_redis() {
   return 1
 }
 
+# Silo number I of the cluster in DIR (log silo-I.log, pid silo-I.pid), joining Redis on PORT.
+start_silo() {
+  local dir=$1 silo=$2 port=$3 i=$4
+  : >"$dir/silo-$i.log"
+  dotnet "$silo" silo --redis "127.0.0.1:$port" --port "$(free_port)" --gateway-port "$(free_port)" \
+    --checkpoints "$dir/checkpoints" --slots "${SLOTS:-1}" ${METRICS_BASE:+--metrics-port $((METRICS_BASE + i))} \
+    >"$dir/silo-$i.log" 2>&1 &
+  echo $! >"$dir/silo-$i.pid"
+}
+
+wait_silo() {
+  local dir=$1 i=$2
+  for _ in $(seq 600); do grep -q "orchestrator-silo ready" "$dir/silo-$i.log" && return 0; sleep 0.1; done
+  echo "silo $i did not start; see $dir/silo-$i.log" >&2
+  exit 1
+}
+
 case "$verb" in
   start)
     n=${1:-2}
@@ -52,18 +70,17 @@ case "$verb" in
     silo=$(worker)
     port=$(free_port)
     start_redis "$dir" "$port"
-    for i in $(seq 1 "$n"); do
-      : >"$dir/silo-$i.log"
-      dotnet "$silo" silo --redis "127.0.0.1:$port" --port "$(free_port)" --gateway-port "$(free_port)" \
-        --checkpoints "$dir/checkpoints" --slots "${SLOTS:-1}" ${METRICS_BASE:+--metrics-port $((METRICS_BASE + i))} \
-        >"$dir/silo-$i.log" 2>&1 &
-      echo $! >"$dir/silo-$i.pid"
-    done
-    for i in $(seq 1 "$n"); do
-      for _ in $(seq 600); do grep -q "orchestrator-silo ready" "$dir/silo-$i.log" && break; sleep 0.1; done
-      grep -q "orchestrator-silo ready" "$dir/silo-$i.log" || { echo "silo $i did not start; see $dir/silo-$i.log" >&2; exit 1; }
-    done
+    for i in $(seq 1 "$n"); do start_silo "$dir" "$silo" "$port" "$i"; done
+    for i in $(seq 1 "$n"); do wait_silo "$dir" "$i"; done
     echo "REDIS=127.0.0.1:$port"
+    ;;
+  add-silo)
+    dir=${1:-$root/.build/local-cluster}
+    i=1
+    while [ -e "$dir/silo-$i.log" ]; do i=$((i + 1)); done
+    start_silo "$dir" "$(worker)" "$(cat "$dir/redis.port")" "$i"
+    wait_silo "$dir" "$i"
+    echo "SILO=$i"
     ;;
   stop)
     dir=${1:-$root/.build/local-cluster}
@@ -111,7 +128,7 @@ case "$verb" in
     kill -CONT "$pid"
     ;;
   *)
-    sed -n '2,17p' "$0"
+    sed -n '2,18p' "$0"
     exit 2
     ;;
 esac
