@@ -65,9 +65,16 @@ faults() { # the timeline, from the drill's submission until it ends
     elif [ "$paused" -eq 0 ] && [ "$t" -ge 50 ]; then
       say "fault: Redis frozen ${pause} s at +${t} s"; lc pause-redis "$pause" "$cluster"; paused=1; say "Redis thawed at +$((SECONDS - t0)) s"
     elif [ "$t" -ge "$next_kill" ]; then
-      while [ ! -e "$cluster/silo-$victim.pid" ]; do victim=$((victim + 1)); done
-      say "fault: kill -9 of silo $victim at +${t} s"; lc kill-silo "$victim" "$cluster"
-      say "$(lc add-silo "$cluster") joined at +$((SECONDS - t0)) s"
+      # The oldest silo still alive (one the membership declared dead may have ended by itself meanwhile).
+      victim=""
+      for pidfile in $(ls "$cluster"/silo-*.pid 2>/dev/null | sort -V); do
+        if kill -0 "$(cat "$pidfile")" 2>/dev/null; then victim=$(basename "$pidfile" .pid); victim=${victim#silo-}; break; fi
+        say "note: $(basename "$pidfile" .pid) had ended by itself before +${t} s"; rm -f "$pidfile"
+      done
+      if [ -n "$victim" ]; then
+        say "fault: kill -9 of silo $victim at +${t} s"; lc kill-silo "$victim" "$cluster"
+        say "$(lc add-silo "$cluster") joined at +$((SECONDS - t0)) s"
+      fi
       next_kill=$((next_kill + kill_every))
     fi
     sleep 1
@@ -89,6 +96,9 @@ touch "$work/done"
 wait "$faults_pid" || true
 say "with faults: chaos-drill finished in ${drill_s} s"
 
+for f in "$cluster"/silo-*.log; do
+  echo "$(basename "$f"): $(grep -c "resumed from its checkpoint" "$f" || true) trial resumes, $(grep -c "Grain storage failed" "$f" || true) grain-state write retries, $(grep -c "RedisTimeoutException" "$f" || true) lines naming RedisTimeoutException"
+done | tee -a "$log"
 cli sweep results chaos-calm --redis "$redis" --results "$work/results" >>"$log" 2>&1
 cli sweep results chaos-drill --redis "$redis" --results "$work/results" >>"$log" 2>&1
 python3 - "$work/results" "$trials" "$epochs" "$calm_s" "$drill_s" "$log" "$out/summary.json" <<'PY' | tee -a "$log"
@@ -116,8 +126,10 @@ differing_epochs = [k for k in calm_epochs if calm_epochs[k] != drill_epochs.get
 if differing_trials: problems.append(f"trial rows that differ from the run without faults (seeds): {differing_trials[:10]}")
 if differing_epochs: problems.append(f"epoch rows that differ from the run without faults: {len(differing_epochs)}, first {differing_epochs[:5]}")
 restarts = [int(r["restarts"]) for r in drill_rows]
-faults = sum(1 for line in open(log) if "fault:" in line)
-result = {"trials": trials, "epochs": epochs, "faults": faults, "silo_kills": sum(1 for line in open(log) if "kill -9" in line),
+lines = open(log).read().splitlines()
+faults = sum(1 for line in lines if "fault:" in line)
+result = {"trials": trials, "epochs": epochs, "faults": faults, "silo_kills": sum(1 for line in lines if "fault: kill -9" in line),
+          "silos_that_ended_by_themselves": sum(1 for line in lines if "ended by itself" in line),
           "trials_resumed": sum(1 for r in restarts if r > 0), "restarts": sum(restarts),
           "seconds_without_faults": calm_s, "seconds_with_faults": drill_s,
           "seconds_lost_per_fault": round((drill_s - calm_s) / faults, 1) if faults else None,
@@ -127,4 +139,3 @@ print(json.dumps(result, indent=2))
 print("PASS" if not problems else "FAIL")
 sys.exit(1 if problems else 0)
 PY
-for f in "$cluster"/silo-*.log; do grep -c "Grain storage failed" "$f" | sed "s|^|$(basename "$f"): storage retries: |"; done >>"$log" || true
