@@ -41,7 +41,7 @@ public sealed class RedisFaultTests(ITestOutputHelper output)
         var client = ClusterEndpoint.ClientOf(host);
         var sweep = Synthetic.Sweep(name, $$""" "grid": { "seed": [0, 1, 2, 3], "batchSize": [2], "width": [2] }, "stopping": ["none"], "maxEpochs": {{Epochs}}, "probeSize": 256, "concurrency": 2 """);
         var clock = Stopwatch.StartNew();
-        await client.GetGrain<ISweepCoordinatorGrain>(name).Submit(sweep);
+        await Synthetic.SubmitPatientlyAsync(client, name, sweep);
 
         var before = await PollAsync(client, name, s => s.Trials.Any(t => t.State == TrialState.Running && t.EpochsRun >= 2), TimeSpan.FromSeconds(120));
         var faultAt = clock.Elapsed;

@@ -18,7 +18,7 @@ public sealed class SweepDeleteTests(ITestOutputHelper output)
         var client = ClusterEndpoint.ClientOf(host);
         foreach (var name in new[] { "doomed", "kept" })
         {
-            await client.GetGrain<ISweepCoordinatorGrain>(name).Submit(Synthetic.Sweep(name, """ "grid": { "seed": [0, 1, 2] }, "stopping": ["none"], "maxEpochs": 2, "concurrency": 2 """));
+            await Synthetic.SubmitPatientlyAsync(client, name, Synthetic.Sweep(name, """ "grid": { "seed": [0, 1, 2] }, "stopping": ["none"], "maxEpochs": 2, "concurrency": 2 """));
             await Synthetic.WaitAsync(client, name, Synthetic.Done, TimeSpan.FromSeconds(120));
         }
 
@@ -29,7 +29,7 @@ public sealed class SweepDeleteTests(ITestOutputHelper output)
         Assert.Equal(10, doomedKeys.Count);
 
         var running = Synthetic.Sweep("busy", """ "grid": { "seed": [0] }, "stopping": ["none"], "maxEpochs": 10000, "concurrency": 1 """);
-        await client.GetGrain<ISweepCoordinatorGrain>("busy").Submit(running);
+        await Synthetic.SubmitPatientlyAsync(client, "busy", running);
         var refused = await Assert.ThrowsAsync<SweepRejectedException>(() => client.GetGrain<ISweepCoordinatorGrain>("busy").Delete());
         Assert.Contains("cancel it first", refused.Message, StringComparison.Ordinal);
 
