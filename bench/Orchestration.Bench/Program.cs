@@ -2,10 +2,23 @@ using System.Globalization;
 using Orchestration.Bench;
 using Spectre.Console;
 
-// Orchestration benchmarks (bench/README.md, section "Orchestration"). Args: [--quick]
+// Orchestration benchmarks (bench/README.md, section "Orchestration"). Args: [--quick] | --scale TRIALS
 var quick = args.Contains("--quick");
 var checkpoints = Path.Combine(Path.GetTempPath(), "orchestration-bench", Guid.NewGuid().ToString("N"));
 var culture = CultureInfo.InvariantCulture;
+if (Array.IndexOf(args, "--scale") is var at and >= 0)
+{
+    // Issue 16's scale run alone (bench/README.md, "Scale"): one sweep of TRIALS tiny trials on Redis storage.
+    var trials = at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, culture, out var n) && n > 0 ? n : 10_000;
+    AnsiConsole.Write(await ScaleBench.RunAsync(trials, checkpoints));
+    if (Directory.Exists(checkpoints))
+    {
+        Directory.Delete(checkpoints, recursive: true);
+    }
+
+    return;
+}
+
 var overhead = new Table().Title("Orchestration per epoch (topology grain Observe round trip: bytes transfer, decomposition, distance, criterion, persisted series)");
 overhead.AddColumns("silos", "neurons n", "connectome bytes", "median ms", "p95 ms", "of which topology math (median ms)");
 var scheduling = new Table().Title("Scheduling and status");

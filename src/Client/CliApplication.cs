@@ -1,3 +1,4 @@
+using Orchestrator.Client.Core.Sweeps;
 using Orchestrator.Contracts;
 using System.CommandLine;
 using Orchestrator.Client.Commands;
@@ -61,6 +62,11 @@ internal static class CliApplication
             // The silo's check of the sweep's own models and data: bad input, refused before any trial ran.
             await stderr.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.BadInput;
+        }
+        catch (ClusterUnavailableException ex)
+        {
+            await stderr.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.ClusterUnavailable;
         }
         catch (OperationCanceledException)
         {

@@ -12,6 +12,12 @@ internal static class ExitCodes
     /// <summary>Bad input: arguments, files or settings. Nothing was started or written.</summary>
     public const int BadInput = 2;
 
+    /// <summary>
+    /// The cluster stopped answering for longer than the command waits, or lost the sweep being watched (its state
+    /// is gone): nothing was written, and an empty result is never reported as success.
+    /// </summary>
+    public const int ClusterUnavailable = 3;
+
     /// <summary>Cancelled by the user (Ctrl-C); partial results say they are partial.</summary>
     public const int Cancelled = 130;
 }

@@ -30,8 +30,16 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
     /// <summary>Cancels pending trials and asks running ones to stop after their current epoch.</summary>
     Task<SweepStatus> Cancel();
 
-    /// <summary>Puts cancelled trials back to pending and runs the sweep again.</summary>
+    /// <summary>Puts cancelled and failed trials back to pending and runs the sweep again.</summary>
     Task<SweepStatus> Resume();
+
+    /// <summary>
+    /// Deletes what the cluster stores about a sweep that is not running: the coordinator's state, its per-trial
+    /// records, every trial's run and topology grain state, and its registry entry (checkpoint files stay: see
+    /// <c>sweep clean</c>). Returns the number of trials whose state was deleted (0 for an unknown sweep).
+    /// </summary>
+    /// <exception cref="SweepRejectedException">The sweep is running or a trial has not stopped yet: cancel it first.</exception>
+    Task<int> Delete();
 
     /// <summary>A run grain reports its trial's progress or end (one-way, so run grains never wait on the coordinator).</summary>
     [OneWay]

@@ -11,6 +11,9 @@ public interface ISweepRegistryGrain : IGrainWithStringKey
     /// <summary>Adds a sweep id (idempotent).</summary>
     Task Register(string sweepId);
 
+    /// <summary>Removes a sweep id (idempotent).</summary>
+    Task Unregister(string sweepId);
+
     /// <summary>All known sweep ids, sorted.</summary>
     Task<ImmutableArray<string>> List();
 }

@@ -26,4 +26,7 @@ public interface ITopologyGrain : IGrainWithStringKey
     /// </summary>
     [AlwaysInterleave]
     Task<byte[]?> GetConnectome(int epoch);
+
+    /// <summary>Deletes the trial's stored series (its sweep is being deleted) and deactivates.</summary>
+    Task Forget();
 }

@@ -33,4 +33,6 @@ public interface ITrainingRunGrain : IGrainWithStringKey
     /// </summary>
     [AlwaysInterleave]
     Task<TrialStatus> Prune(string reason);
+    /// <summary>Deletes the trial's stored state (its sweep is being deleted) and deactivates; refused while it trains.</summary>
+    Task Forget();
 }

@@ -17,6 +17,7 @@ public static class OrchestratorGrainServices
         }
 
         services.AddSingleton<CheckpointStore>();
+        services.AddSingleton<SweepTrialRecords>();
         services.AddSingleton<SiloSlots>();
         services.AddPlacementDirector<FreeSlotPlacement, FreeSlotPlacementDirector>();
         services.AddPlacementDirector<SiloKeyedPlacement, SiloKeyedPlacementDirector>();

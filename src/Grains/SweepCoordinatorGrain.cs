@@ -19,6 +19,7 @@ public sealed partial class SweepCoordinatorGrain(
     IOptions<OrchestratorOptions> options,
     OrchestratorMetrics metrics,
     CheckpointStore checkpoints,
+    SweepTrialRecords trialRecords,
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, IRemindable
 {
     private const string ReminderName = "watchdog";
@@ -27,14 +28,13 @@ public sealed partial class SweepCoordinatorGrain(
     private IGrainTimer? _watchdog;
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await LoadTrialsAsync();
         if (state.State.State == SweepState.Running)
         {
             StartWatchdog();
         }
-
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -55,7 +55,7 @@ public sealed partial class SweepCoordinatorGrain(
         if (!replace && state.State.Definition is { } held && !SweepDefinitionIdentity.Same(held, definition))
         {
             throw new SweepRejectedException(
-                $"sweep id '{this.GetPrimaryKeyString()}' already holds a different sweep (named '{held.Name}', {state.State.Trials.Length} trials); "
+                $"sweep id '{this.GetPrimaryKeyString()}' already holds a different sweep (named '{held.Name}', {Trials.Length} trials); "
                 + "pass --replace to put this one in its place (trials in both keep their results, the others are dropped), or give this sweep another name.");
         }
 
@@ -63,7 +63,7 @@ public sealed partial class SweepCoordinatorGrain(
         activity?.SetTag("sweep.id", this.GetPrimaryKeyString());
         var expanded = definition.Search is null ? TrialExpansion.Expand(definition) : KeptSearchTrials(definition);
         SweepPreflight.Check(definition.Search is null ? expanded : FirstProposal(definition, expanded), options.Value);
-        var known = state.State.Trials.ToDictionary(t => t.Spec.Id, StringComparer.Ordinal);
+        var known = Trials.ToDictionary(t => t.Spec.Id, StringComparer.Ordinal);
         var trials = ImmutableArray.CreateBuilder<TrialStatus>();
         var added = 0;
         foreach (var spec in expanded)
@@ -81,16 +81,21 @@ public sealed partial class SweepCoordinatorGrain(
         }
 
         metrics.PendingTrials(added);
+        ReplaceTrials(trials.ToImmutable());
+        if (definition.Search is null)
+        {
+            ClearObjectives();
+        }
+
         state.State = new SweepCoordinatorState
         {
             Definition = definition,
-            Trials = trials.ToImmutable(),
             State = SweepState.Running,
             SubmittedAt = state.State.SubmittedAt == default ? DateTime.UtcNow : state.State.SubmittedAt,
-            Objectives = definition.Search is null ? [] : state.State.Objectives,
+            TrialCount = Trials.Length,
         };
         _study = null;
-        await state.WriteStateAsync();
+        await SaveAsync();
         await GrainFactory.GetGrain<ISweepRegistryGrain>(ISweepRegistryGrain.Key).Register(this.GetPrimaryKeyString());
         await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         StartWatchdog();
@@ -109,30 +114,27 @@ public sealed partial class SweepCoordinatorGrain(
             return Snapshot();
         }
 
-        var trials = state.State.Trials.ToBuilder();
         var running = new List<TrialSpec>();
-        for (var i = 0; i < trials.Count; i++)
+        var changed = new List<int>();
+        for (var i = 0; i < Trials.Length; i++)
         {
-            if (trials[i].State == TrialState.Pending)
+            if (Trials[i].State == TrialState.Pending)
             {
-                trials[i] = trials[i] with { State = TrialState.Cancelled, Reason = "cancelled before it started" };
+                SetTrial(i, Trials[i] with { State = TrialState.Cancelled, Reason = "cancelled before it started" });
                 metrics.PendingTrials(-1);
+                changed.Add(i);
             }
-            else if (trials[i].State == TrialState.Running)
+            else if (Trials[i].State == TrialState.Running)
             {
-                running.Add(trials[i].Spec);
+                running.Add(Trials[i].Spec);
             }
         }
 
-        var before = state.State.Trials;
-        state.State = state.State with { Trials = trials.ToImmutable(), State = SweepState.Cancelled };
-        await state.WriteStateAsync();
-        for (var i = 0; i < before.Length; i++)
+        state.State = state.State with { State = SweepState.Cancelled };
+        await SaveAsync();
+        foreach (var i in changed)
         {
-            if (before[i].State != state.State.Trials[i].State)
-            {
-                NotifyChanged(i);
-            }
+            NotifyChanged(i);
         }
 
         await Task.WhenAll(running.Select(s => GrainFactory.GetGrain<ITrainingRunGrain>(s.GrainKey).Cancel("cancelled by the user")));
@@ -148,17 +150,29 @@ public sealed partial class SweepCoordinatorGrain(
             return Snapshot();
         }
 
-        var trials = state.State.Trials
-            .Select(t => t.State == TrialState.Cancelled ? t with { State = TrialState.Pending, Reason = string.Empty } : t)
-            .ToImmutableArray();
-        metrics.PendingTrials(trials.Count(t => t.State == TrialState.Pending));
-        state.State = state.State with { Trials = trials, State = SweepState.Running, FinishedAt = null };
-        await state.WriteStateAsync();
+        for (var i = 0; i < Trials.Length; i++)
+        {
+            if (Rerunnable(Trials[i]))
+            {
+                SetTrial(i, Trials[i] with { State = TrialState.Pending, Reason = string.Empty });
+            }
+        }
+
+        metrics.PendingTrials(Trials.Count(t => t.State == TrialState.Pending));
+        state.State = state.State with { State = SweepState.Running, FinishedAt = null };
+        await SaveAsync();
         await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         StartWatchdog();
         await ScheduleAsync();
         return Snapshot();
     }
+
+    /// <summary>
+    /// The trials `resume` runs again: cancelled ones, and failed ones. A failure may be the infrastructure's (a
+    /// storage outage longer than the writes' retry budget, a silo that died more than maxRestarts times); a trial
+    /// that fails for reasons of its own fails again, at the cost of one more attempt. Diverged trials stay as they are.
+    /// </summary>
+    private static bool Rerunnable(TrialStatus trial) => trial.State is TrialState.Cancelled or TrialState.Failed;
 
     /// <inheritdoc />
     public Task ReportTrial(TrialStatus status) => MergeReportAsync(status, record: null);
@@ -195,9 +209,9 @@ public sealed partial class SweepCoordinatorGrain(
             return;
         }
 
-        var held = state.State.Trials[index];
+        var held = Trials[index];
         var merged = TrialScheduler.Merge(held, status);
-        state.State = state.State with { Trials = state.State.Trials.SetItem(index, merged) };
+        SetTrial(index, merged);
         if (record is not null)
         {
             Notify(o => o.OnEpoch(merged.Spec.Id, record));
@@ -211,7 +225,7 @@ public sealed partial class SweepCoordinatorGrain(
                 KeepFinalCheckpoint(merged.Spec);
             }
 
-            await state.WriteStateAsync();
+            await SaveAsync();
             await ScheduleAsync();
             await CheckFinishedAsync();
         }
@@ -250,7 +264,7 @@ public sealed partial class SweepCoordinatorGrain(
         }
     }
 
-    private void NotifyChanged(int index) => Notify(o => o.OnTrialChanged(state.State.Trials[index]));
+    private void NotifyChanged(int index) => Notify(o => o.OnTrialChanged(Trials[index]));
 
     /// <inheritdoc />
     public Task ReceiveReminder(string reminderName, TickStatus status)
@@ -274,7 +288,7 @@ public sealed partial class SweepCoordinatorGrain(
             return;
         }
 
-        var running = state.State.Trials.Where(t => t.State == TrialState.Running).Select(t => t.Spec).ToList();
+        var running = Trials.Where(t => t.State == TrialState.Running).Select(t => t.Spec).ToList();
         var statuses = await Task.WhenAll(running.Select(CheckTrialAsync));
         var changed = false;
         foreach (var status in statuses)
@@ -285,10 +299,10 @@ public sealed partial class SweepCoordinatorGrain(
                 continue;
             }
 
-            var held = state.State.Trials[index];
+            var held = Trials[index];
             var merged = TrialScheduler.Merge(held, status);
             changed |= merged.State != held.State;
-            state.State = state.State with { Trials = state.State.Trials.SetItem(index, merged) };
+            SetTrial(index, merged);
             if (merged != held)
             {
                 NotifyChanged(index);
@@ -297,7 +311,7 @@ public sealed partial class SweepCoordinatorGrain(
 
         if (changed)
         {
-            await state.WriteStateAsync(cancellationToken);
+            await SaveAsync();
         }
 
         await ScheduleAsync();
@@ -334,10 +348,10 @@ public sealed partial class SweepCoordinatorGrain(
             return;
         }
 
-        var toStart = TrialScheduler.NextToStart(state.State.Trials, definition.Concurrency);
+        var toStart = TrialScheduler.NextToStart(Trials, definition.Concurrency);
         if (definition.Search is not null)
         {
-            toStart = [.. toStart, .. ProposeTrials(definition.Concurrency - state.State.Trials.Count(t => t.State == TrialState.Running) - toStart.Count)];
+            toStart = [.. toStart, .. ProposeTrials(definition.Concurrency - Trials.Count(t => t.State == TrialState.Running) - toStart.Count)];
         }
 
         if (toStart.Count == 0)
@@ -348,11 +362,11 @@ public sealed partial class SweepCoordinatorGrain(
         foreach (var spec in toStart)
         {
             var index = IndexOf(spec.Id);
-            state.State = state.State with { Trials = state.State.Trials.SetItem(index, state.State.Trials[index] with { State = TrialState.Running }) };
+            SetTrial(index, Trials[index] with { State = TrialState.Running });
         }
 
         metrics.PendingTrials(-toStart.Count);
-        await state.WriteStateAsync();
+        await SaveAsync();
         foreach (var spec in toStart)
         {
             NotifyChanged(IndexOf(spec.Id));
@@ -375,7 +389,7 @@ public sealed partial class SweepCoordinatorGrain(
 
     private async Task CheckFinishedAsync()
     {
-        if (state.State.Definition is null || state.State.FinishedAt is not null || !state.State.Trials.All(t => t.State.IsFinal()))
+        if (state.State.Definition is null || state.State.FinishedAt is not null || !Trials.All(t => t.State.IsFinal()))
         {
             return;
         }
@@ -390,7 +404,7 @@ public sealed partial class SweepCoordinatorGrain(
             State = state.State.State == SweepState.Cancelled ? SweepState.Cancelled : SweepState.Finished,
             FinishedAt = DateTime.UtcNow,
         };
-        await state.WriteStateAsync();
+        await SaveAsync();
         _watchdog?.Dispose();
         _watchdog = null;
         var reminder = await this.GetReminder(ReminderName);
@@ -402,7 +416,7 @@ public sealed partial class SweepCoordinatorGrain(
 
     private int IndexOf(string trialId)
     {
-        var trials = state.State.Trials;
+        var trials = Trials;
         for (var i = 0; i < trials.Length; i++)
         {
             if (trials[i].Spec.Id == trialId)
@@ -419,7 +433,7 @@ public sealed partial class SweepCoordinatorGrain(
         SweepId = this.GetPrimaryKeyString(),
         State = state.State.Definition is null ? SweepState.Unknown : state.State.State,
         Definition = state.State.Definition,
-        Trials = state.State.Trials,
+        Trials = Trials,
         SubmittedAt = state.State.SubmittedAt,
         FinishedAt = state.State.FinishedAt,
     };

@@ -16,12 +16,12 @@ public sealed partial class SweepCoordinatorGrain
     /// <summary>The refit trial, added to the state as pending, or null when none is due now.</summary>
     private TrialSpec? RefitTrial(SearchStudy study)
     {
-        if (!SearchOver(study) || study.RefitDue(state.State.Trials, state.State.Objectives, searchOver: true) is not { } refit || IndexOf(refit.Id) >= 0)
+        if (!SearchOver(study) || study.RefitDue(Trials, Objectives, searchOver: true) is not { } refit || IndexOf(refit.Id) >= 0)
         {
             return null;
         }
 
-        state.State = state.State with { Trials = state.State.Trials.Add(new TrialStatus { Spec = refit, State = TrialState.Pending }) };
+        AddTrial(new TrialStatus { Spec = refit, State = TrialState.Pending });
         metrics.PendingTrials(1);
         return refit;
     }

@@ -30,7 +30,7 @@ public sealed partial class SweepCoordinatorGrain
         // The refit is kept when its criterion is unchanged; with another one the search's best is refitted again.
         var sameRefit = previous?.Refit?.Stopping.Describe() == definition.Refit?.Stopping.Describe();
         return same
-            ? [.. state.State.Trials.Where(t => t.Spec.SearchNumber is not null || (t.Spec.IsRefit && sameRefit)).Select(t => t.Spec)]
+            ? [.. Trials.Where(t => t.Spec.SearchNumber is not null || (t.Spec.IsRefit && sameRefit)).Select(t => t.Spec)]
             : [];
     }
 
@@ -59,14 +59,14 @@ public sealed partial class SweepCoordinatorGrain
         var study = Study!;
         while (proposed.Count < slots && !SearchOver(study))
         {
-            var spec = study.ProposeNext(study.History(state.State.Trials, state.State.Objectives));
+            var spec = study.ProposeNext(study.History(Trials, Objectives));
             if (spec is null || IndexOf(spec.Id) >= 0)
             {
                 state.State = state.State with { SearchExhausted = true };
                 break;
             }
 
-            state.State = state.State with { Trials = state.State.Trials.Add(new TrialStatus { Spec = spec, State = TrialState.Pending }) };
+            AddTrial(new TrialStatus { Spec = spec, State = TrialState.Pending });
             metrics.PendingTrials(1);
             proposed.Add(spec);
         }
@@ -81,14 +81,14 @@ public sealed partial class SweepCoordinatorGrain
 
     /// <summary>True when the search proposes nothing more: its trials were proposed, its sampler ran out, or a budget is spent.</summary>
     private bool SearchOver(SearchStudy study) =>
-        state.State.SearchExhausted || study.IsOver(state.State.Trials, DateTime.UtcNow - state.State.SubmittedAt);
+        state.State.SearchExhausted || study.IsOver(Trials, DateTime.UtcNow - state.State.SubmittedAt);
 
     /// <summary>
     /// True while a search sweep has work left (proposals, or its refit not yet added), so it must not end even
     /// though every trial it holds has ended.
     /// </summary>
     private bool SearchContinues() =>
-        Study is { } study && (!SearchOver(study) || study.RefitDue(state.State.Trials, state.State.Objectives, searchOver: true) is not null);
+        Study is { } study && (!SearchOver(study) || study.RefitDue(Trials, Objectives, searchOver: true) is not null);
 
     /// <summary>
     /// Keeps the epoch's objective and asks the scheduler about the trial; a pruned trial is ended here (its run
@@ -103,19 +103,18 @@ public sealed partial class SweepCoordinatorGrain
         }
 
         // An epoch replayed after a restart replaces the value it had.
-        var kept = state.State.Objectives.RemoveAll(o => o.TrialId == merged.Spec.Id && o.Epoch == record.Epoch);
-        state.State = state.State with { Objectives = kept.Add(new TrialObjective(merged.Spec.Id, record.Epoch, objective)) };
+        SetObjective(index, new TrialObjective(merged.Spec.Id, record.Epoch, objective));
         // A prune at the last epoch saves nothing: the trial ends there anyway, as completed.
         if (merged.State != TrialState.Running || record.Epoch >= merged.Spec.MaxEpochs
-            || study.Decide(study.History(state.State.Trials, state.State.Objectives), merged.Spec.Id, number) is not { ShouldPrune: true } decision)
+            || study.Decide(study.History(Trials, Objectives), merged.Spec.Id, number) is not { ShouldPrune: true } decision)
         {
-            await state.WriteStateAsync();
+            await SaveAsync();
             return merged;
         }
 
         var pruned = merged with { State = TrialState.Pruned, Reason = decision.Reason, StopEpoch = record.Epoch };
-        state.State = state.State with { Trials = state.State.Trials.SetItem(index, pruned) };
-        await state.WriteStateAsync();
+        SetTrial(index, pruned);
+        await SaveAsync();
         try
         {
             // The run's end (its test pass on the pruned model) is merged before the sweep may end, so results have it.
@@ -123,8 +122,8 @@ public sealed partial class SweepCoordinatorGrain
             if (ended.Spec.Id == pruned.Spec.Id && ended.State.IsFinal())
             {
                 pruned = TrialScheduler.Merge(pruned, ended);
-                state.State = state.State with { Trials = state.State.Trials.SetItem(IndexOf(pruned.Spec.Id), pruned) };
-                await state.WriteStateAsync();
+                SetTrial(IndexOf(pruned.Spec.Id), pruned);
+                await SaveAsync();
             }
         }
         catch (Exception ex) when (ex is TimeoutException or SiloUnavailableException or OrleansException)

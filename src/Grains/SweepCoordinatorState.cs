@@ -1,9 +1,13 @@
-using System.Collections.Immutable;
 using Orchestrator.Contracts;
 
 namespace Orchestrator.Grains;
 
-/// <summary>Persisted state of a sweep coordinator.</summary>
+/// <summary>
+/// Persisted state of a sweep coordinator: the sweep and a compact index of its trials. Each trial's status and
+/// search objectives live in a record of their own (<see cref="SweepTrialRecord"/>, positions
+/// 0 … <see cref="TrialCount"/> − 1), so a trial event writes that record and not this state, whose size does not
+/// grow with the trials (issue 16, item 14: the whole trial list used to be rewritten on every event).
+/// </summary>
 [GenerateSerializer]
 public sealed record SweepCoordinatorState
 {
@@ -11,9 +15,7 @@ public sealed record SweepCoordinatorState
     [Id(0)]
     public SweepDefinition? Definition { get; init; }
 
-    /// <summary>Every trial's status, in expansion order.</summary>
-    [Id(1)]
-    public ImmutableArray<TrialStatus> Trials { get; init; } = [];
+    // Id(1) held the whole trial list and Id(5) every objective before they moved into the per-trial records.
 
     /// <summary>Sweep state.</summary>
     [Id(2)]
@@ -27,14 +29,11 @@ public sealed record SweepCoordinatorState
     [Id(4)]
     public DateTime? FinishedAt { get; init; }
 
-    /// <summary>
-    /// A search's objective per trial (by id) and epoch, as measured on the hold-out: with the trial statuses, all a
-    /// failed-over coordinator needs to rebuild the study and continue the same search.
-    /// </summary>
-    [Id(5)]
-    public ImmutableArray<TrialObjective> Objectives { get; init; } = [];
-
     /// <summary>True once a search's sampler had nothing left to propose (an exhausted grid) before its trial count.</summary>
     [Id(6)]
     public bool SearchExhausted { get; init; }
+
+    /// <summary>How many per-trial records the sweep has (its trials, in expansion or proposal order).</summary>
+    [Id(7)]
+    public int TrialCount { get; init; }
 }

@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using Orchestrator.Contracts;
 
 namespace Orchestrator.Grains;
 
 /// <summary>The cluster's list of sweeps.</summary>
 public sealed class SweepRegistryGrain(
-    [PersistentState("registry", OrchestratorStorage.Name)] IPersistentState<SweepRegistryState> state) : Grain, ISweepRegistryGrain
+    [PersistentState("registry", OrchestratorStorage.Name)] IPersistentState<SweepRegistryState> state,
+    ILogger<SweepRegistryGrain> logger) : Grain, ISweepRegistryGrain
 {
     /// <inheritdoc />
     public async Task Register(string sweepId)
@@ -13,7 +15,17 @@ public sealed class SweepRegistryGrain(
         if (!state.State.SweepIds.Contains(sweepId))
         {
             state.State = new SweepRegistryState { SweepIds = state.State.SweepIds.Add(sweepId) };
-            await state.WriteStateAsync();
+            await state.WriteDurablyAsync(logger);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task Unregister(string sweepId)
+    {
+        if (state.State.SweepIds.Contains(sweepId))
+        {
+            state.State = new SweepRegistryState { SweepIds = state.State.SweepIds.Remove(sweepId) };
+            await state.WriteDurablyAsync(logger);
         }
     }
 

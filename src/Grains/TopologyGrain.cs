@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using Orchestrator.Contracts;
 using Orchestrator.Trials;
 using Orleans.Placement;
@@ -14,7 +15,8 @@ public sealed class TopologyGrain(
     [PersistentState("topology", OrchestratorStorage.Name)] IPersistentState<TopologyGrainState> state,
     IStoppingCriterionFactory criteria,
     CheckpointStore store,
-    OrchestratorMetrics metrics) : Grain, ITopologyGrain
+    OrchestratorMetrics metrics,
+    ILogger<TopologyGrain> logger) : Grain, ITopologyGrain
 {
     private TopologySeries? _series;
 
@@ -47,7 +49,7 @@ public sealed class TopologyGrain(
         }
 
         state.State = new TopologyGrainState { Series = [.. series.Records] };
-        await state.WriteStateAsync();
+        await state.WriteDurablyAsync(logger);
         metrics.RecordEpoch(spec, record);
         if (decision.ShouldStop)
         {
@@ -59,6 +61,19 @@ public sealed class TopologyGrain(
 
     /// <inheritdoc />
     public Task<ImmutableArray<EpochRecord>> GetSeries() => Task.FromResult(state.State.Series);
+
+    /// <inheritdoc />
+    public async Task Forget()
+    {
+        _series = null;
+        state.State = new TopologyGrainState();
+        if (state.RecordExists)
+        {
+            await state.ClearDurablyAsync(logger);
+        }
+
+        DeactivateOnIdle();
+    }
 
     /// <inheritdoc />
     public Task<byte[]?> GetConnectome(int epoch)

@@ -87,17 +87,19 @@ public sealed partial class TrainingRunGrain(
             return;
         }
 
-        if (previous is not null && previous.State != TrialState.Cancelled && previous.State != TrialState.Pending)
+        // Cancelled and failed trials run again when the coordinator starts them again (resume); a failed one gets a
+        // fresh restart count, since its failure may have been the silos' or the storage's, not its own.
+        if (previous is not null && previous.State is not (TrialState.Cancelled or TrialState.Failed or TrialState.Pending))
         {
             return;
         }
 
-        var resume = previous is { State: TrialState.Cancelled } && state.State.CheckpointEpoch > 0;
+        var resume = previous is { State: TrialState.Cancelled or TrialState.Failed } && state.State.CheckpointEpoch > 0;
         var status = resume
-            ? previous! with { State = TrialState.Running, Reason = string.Empty, Silo = RuntimeIdentity }
+            ? previous! with { State = TrialState.Running, Reason = string.Empty, Silo = RuntimeIdentity, Restarts = previous.State == TrialState.Failed ? 0 : previous.Restarts }
             : new TrialStatus { Spec = spec, State = TrialState.Running, Silo = RuntimeIdentity };
         state.State = new TrainingRunState { Spec = spec, Status = status, CheckpointEpoch = resume ? state.State.CheckpointEpoch : 0 };
-        await state.WriteStateAsync();
+        await state.WriteDurablyAsync(logger);
         StartLoop(resume, countRestart: false);
     }
 
@@ -154,6 +156,23 @@ public sealed partial class TrainingRunGrain(
         }
 
         return await GetStatus();
+    }
+
+    /// <inheritdoc />
+    public async Task Forget()
+    {
+        if (_loop is { IsCompleted: false })
+        {
+            throw new SweepRejectedException($"trial {this.GetPrimaryKeyString()} is still training: cancel its sweep and wait for it to stop before deleting it");
+        }
+
+        state.State = new TrainingRunState();
+        if (state.RecordExists)
+        {
+            await state.ClearDurablyAsync(logger);
+        }
+
+        DeactivateOnIdle();
     }
 
     private void StartLoop(bool resume, bool countRestart)
@@ -315,7 +334,7 @@ public sealed partial class TrainingRunGrain(
             Seconds = Status.Seconds + epoch.Seconds,
         };
         state.State = state.State with { Status = status, CheckpointEpoch = epoch.CheckpointSaved ? record.Epoch : state.State.CheckpointEpoch };
-        await state.WriteStateAsync(CancellationToken.None);
+        await state.WriteDurablyAsync(logger);
         if (status.Spec.SweepId.Length > 0)
         {
             // The status merge and the epoch push travel as one message, so watchers see both together.
@@ -353,7 +372,7 @@ public sealed partial class TrainingRunGrain(
     private async Task<TrialStatus> UpdateAsync(TrialStatus status)
     {
         state.State = state.State with { Status = status };
-        await state.WriteStateAsync(CancellationToken.None);
+        await state.WriteDurablyAsync(logger);
         Report(status);
         return status;
     }

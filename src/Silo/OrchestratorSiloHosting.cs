@@ -73,6 +73,9 @@ internal static class OrchestratorSiloHosting
         {
             o.ConfigurationOptions = configuration.Clone();
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+
+            // Clearing a grain's state deletes its key (`sweep delete`); the default keeps an empty key forever.
+            o.DeleteStateOnClear = true;
         }));
         silo.UseRedisReminderService(o => o.ConfigurationOptions = configuration.Clone());
         silo.Configure<ClusterMembershipOptions>(o =>

@@ -117,5 +117,15 @@ public sealed class CliEndToEndTests : IDisposable
         var unknown = await RunAsync("sweep", "status", "no-such-sweep", "--redis", cluster.Redis);
         Assert.Equal(ExitCodes.BadInput, unknown.Code);
         Assert.Contains("no sweep 'no-such-sweep'", unknown.Stderr, StringComparison.Ordinal);
+
+        // Issue 16, item 14: `sweep delete` removes the sweep's keys; the sweep is then unknown and unlisted.
+        var deleted = await RunAsync("sweep", "delete", "redis-e2e", "--redis", cluster.Redis);
+        Assert.True(deleted.Code == ExitCodes.Ok, deleted.Stderr);
+        Assert.Contains("deleted redis-e2e: the sweep's state, 4 trials'", deleted.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(await cluster.KeysAsync(), k => k.Contains("/redis-e2e", StringComparison.Ordinal));
+        var gone = await RunAsync("sweep", "status", "redis-e2e", "--redis", cluster.Redis);
+        Assert.Equal(ExitCodes.BadInput, gone.Code);
+        var badId = await RunAsync("sweep", "delete", "../redis-e2e", "--redis", cluster.Redis);
+        Assert.Equal(ExitCodes.BadInput, badId.Code);
     }
 }

@@ -5,16 +5,22 @@ using Orchestrator.Client.Core.Workers;
 
 namespace Orchestrator.Grains.Tests;
 
-/// <summary>A real cluster for tests: redis-server on a free loopback port and N silo processes of src/Silo.</summary>
+/// <summary>
+/// A real cluster for tests: redis-server on a free loopback port and N silo processes of src/Silo. Redis runs as
+/// <c>scripts/local-cluster.sh</c> runs it (append-only file, fsync every second), so it can be restarted or paused
+/// under a running sweep.
+/// </summary>
 internal sealed class LocalRedisCluster : IAsyncDisposable
 {
-    private readonly Process _redis;
     private readonly List<(Process Process, int Port)> _silos = [];
+    private readonly int _redisPort;
+    private Process _redis;
 
-    private LocalRedisCluster(Process redis, string redisEndpoint, string directory)
+    private LocalRedisCluster(Process redis, int redisPort, string directory)
     {
         _redis = redis;
-        Redis = redisEndpoint;
+        _redisPort = redisPort;
+        Redis = $"127.0.0.1:{redisPort}";
         Directory = directory;
     }
 
@@ -31,13 +37,7 @@ internal sealed class LocalRedisCluster : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), "orchestrator-cluster-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "checkpoints"));
         var port = LocalSilo.FreePort();
-        var redis = Process.Start(new ProcessStartInfo("redis-server", ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        })!;
-        redis.BeginOutputReadLine();
-        var cluster = new LocalRedisCluster(redis, $"127.0.0.1:{port}", directory);
+        var cluster = new LocalRedisCluster(await StartRedisAsync(port, directory), port, directory);
         for (var i = 0; i < silos; i++)
         {
             await cluster.StartSiloAsync(slots);
@@ -73,6 +73,42 @@ internal sealed class LocalRedisCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops Redis cleanly (SHUTDOWN flushes the append-only file) and starts it again on the same port and data.</summary>
+    public async Task RestartRedisAsync()
+    {
+        using (var shutdown = Process.Start(new ProcessStartInfo("redis-cli", ["-p", _redisPort.ToString(CultureInfo.InvariantCulture), "shutdown"]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true })!)
+        {
+            await shutdown.WaitForExitAsync();
+        }
+
+        await _redis.WaitForExitAsync();
+        _redis.Dispose();
+        _redis = await StartRedisAsync(_redisPort, Directory);
+    }
+
+    /// <summary>Every key in Redis (<c>redis-cli --scan</c>), sorted.</summary>
+    public async Task<IReadOnlyList<string>> KeysAsync()
+    {
+        using var scan = Process.Start(new ProcessStartInfo("redis-cli", ["-p", _redisPort.ToString(CultureInfo.InvariantCulture), "--scan"]) { UseShellExecute = false, RedirectStandardOutput = true })!;
+        var text = await scan.StandardOutput.ReadToEndAsync();
+        await scan.WaitForExitAsync();
+        return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Freezes Redis (SIGSTOP) for <paramref name="pause"/>, then lets it go on (SIGCONT): every call to it hangs meanwhile.</summary>
+    public async Task PauseRedisAsync(TimeSpan pause)
+    {
+        Signal("STOP", _redis.Id);
+        try
+        {
+            await Task.Delay(pause);
+        }
+        finally
+        {
+            Signal("CONT", _redis.Id);
+        }
+    }
+
     /// <summary>kill -9 of the silo listening on <paramref name="siloPort"/>.</summary>
     public void KillSilo(int siloPort) => _silos.Single(s => s.Port == siloPort).Process.Kill(entireProcessTree: true);
 
@@ -104,6 +140,38 @@ internal sealed class LocalRedisCluster : IAsyncDisposable
         catch (IOException)
         {
         }
+    }
+
+    private static async Task<Process> StartRedisAsync(int port, string directory)
+    {
+        var redis = Process.Start(new ProcessStartInfo(
+            "redis-server",
+            ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "everysec", "--dir", directory])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        })!;
+        redis.BeginOutputReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                using var client = new System.Net.Sockets.TcpClient();
+                await client.ConnectAsync("127.0.0.1", port);
+                return redis;
+            }
+            catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < deadline && !redis.HasExited)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static void Signal(string signal, int pid)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, pid.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        kill.WaitForExit();
     }
 
     private static async Task<string> ReadAsync(string path)

@@ -39,5 +39,24 @@ internal static class Synthetic
         }
     }
 
+    /// <summary>
+    /// Submits, and submits again when the answer timed out (a loaded machine: the silo's preflight loads data and a
+    /// model): resubmitting the same sweep is idempotent.
+    /// </summary>
+    public static async Task SubmitPatientlyAsync(IClusterClient client, string sweepId, SweepDefinition sweep)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await client.GetGrain<ISweepCoordinatorGrain>(sweepId).Submit(sweep);
+                return;
+            }
+            catch (TimeoutException) when (attempt < 6)
+            {
+            }
+        }
+    }
+
     public static bool Done(SweepStatus status) => status.Trials.Length > 0 && status.Trials.All(t => t.State.IsFinal()) && status.FinishedAt is not null;
 }

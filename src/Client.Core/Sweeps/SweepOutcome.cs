@@ -34,6 +34,12 @@ public sealed record SweepOutcome(SweepStatus Status, string Directory, bool Par
     {
         ArgumentNullException.ThrowIfNull(watch);
         var status = watch.Status;
+        if (status.State == SweepState.Unknown)
+        {
+            // An unknown sweep has no trials to report: writing its folder would pass an empty result off as one.
+            throw new ClusterUnavailableException($"the cluster has no sweep {status.SweepId} (lost, deleted or never submitted); no results written; see `orchestrator sweep list`");
+        }
+
         var epochs = await new SweepMonitor(client).EpochsAsync(status);
         var partial = watch.Cancelled || PartialReasonOf(status) is not null;
         var directory = SweepResultsWriter.Write(resultsRoot, status, epochs, partial);

@@ -20,7 +20,8 @@ internal static class SweepCommands
         sweep.Subcommands.Add(Results(context));
         sweep.Subcommands.Add(Simple(context, "cancel", "Cancel a sweep: pending trials never start, running ones stop after their epoch.", (g) => g.Cancel()));
         sweep.Subcommands.Add(SweepCleanCommand.Create(context));
-        sweep.Subcommands.Add(Simple(context, "resume", "Run a cancelled sweep's cancelled trials again (from their checkpoints).", (g) => g.Resume()));
+        sweep.Subcommands.Add(Simple(context, "resume", "Run a sweep's cancelled and failed trials again (from their checkpoints).", (g) => g.Resume()));
+        sweep.Subcommands.Add(Delete(context));
         return sweep;
     }
 
@@ -79,12 +80,7 @@ internal static class SweepCommands
         {
             var chosen = format.Read(parse);
             await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
-            var sweeps = new List<SweepStatus>();
-            foreach (var id in await cluster.Client.GetGrain<ISweepRegistryGrain>(ISweepRegistryGrain.Key).List())
-            {
-                sweeps.Add(await cluster.Client.GetGrain<ISweepCoordinatorGrain>(id).GetStatus());
-            }
-
+            var sweeps = await ListAsync(cluster.Client, cancellationToken);
             await chosen.WriteAsync(context.Stdout, SweepView.List(sweeps), json => json, heading: null);
             return ExitCodes.Ok;
         });
@@ -168,6 +164,23 @@ internal static class SweepCommands
         return command;
     }
 
+    private static Command Delete(CliContext context)
+    {
+        var redis = RedisOption();
+        var id = SweepIdArgument();
+        var command = new Command("delete", "Delete what the cluster stores about a finished or cancelled sweep (its Redis keys); checkpoints stay (`sweep clean`).") { id, redis };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var sweepId = RequireSweepId(parse.GetValue(id)!);
+            await using var cluster = await ConnectAsync(parse.GetValue(redis)!, cancellationToken);
+            var trials = await cluster.Client.GetGrain<ISweepCoordinatorGrain>(sweepId).Delete();
+            await context.Stdout.WriteLineAsync(
+                $"deleted {sweepId}: the sweep's state, {trials} trials' records and run/topology state, its registry entry; its checkpoints stay (`orchestrator sweep clean {sweepId} …` deletes them)");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
     // Checked before connecting: an id is also a folder name, and a path must never reach the results writer.
     private static string RequireSweepId(string sweepId) => SafeId.Problem(sweepId) is { } problem
         ? throw new InputException($"sweep-id: {problem}; see `orchestrator sweep list` for the ids")
@@ -180,6 +193,34 @@ internal static class SweepCommands
         return status.State == SweepState.Unknown
             ? throw new InputException($"sweep-id: no sweep '{sweepId}' on this cluster (see `orchestrator sweep list`)")
             : status;
+    }
+
+    /// <summary>How long `sweep list` waits for the whole list before it says the cluster does not answer.</summary>
+    private static readonly TimeSpan ListTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Every sweep's status, asked in parallel and bounded by <see cref="ListTimeout"/> in all: a cluster that lost
+    /// its membership (a Redis restart without its data) used to leave `sweep list` hanging for good.
+    /// </summary>
+    private static async Task<IReadOnlyList<SweepStatus>> ListAsync(IClusterClient client, CancellationToken cancellationToken)
+    {
+        var listing = Task.Run(
+            async () =>
+            {
+                var ids = await client.GetGrain<ISweepRegistryGrain>(ISweepRegistryGrain.Key).List();
+                return await Task.WhenAll(ids.Select(id => client.GetGrain<ISweepCoordinatorGrain>(id).GetStatus()));
+            },
+            cancellationToken);
+        try
+        {
+            return await listing.WaitAsync(ListTimeout, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OrleansException)
+        {
+            throw new ClusterUnavailableException(
+                $"the cluster did not list its sweeps within {ListTimeout.TotalSeconds:0} s ({ex.GetType().Name}); check that Redis and at least one silo are up (`scripts/local-cluster.sh start` prints the address), then retry",
+                ex);
+        }
     }
 
     private static async Task<int> WatchAndWriteAsync(CliContext context, IClusterClient client, string sweepId, string resultsRoot)
