@@ -94,6 +94,8 @@ faults() { # the timeline, from the drill's submission until it ends
 say "chaos drill: $trials trials x $epochs epochs (synthetic data, mlp-small, batch 2, width 2), concurrency $concurrency, $silos silos x $SLOTS slots; kill -9 every ${kill_every} s, Redis restart at +30 s, ${pause} s Redis freeze at +50 s"
 cli --help >/dev/null 2>&1 # builds the CLI and the worker on first use
 redis=$(lc start "$silos" "$cluster" | sed -n 's/^REDIS=//p')
+# The cluster's Redis requires the password local-cluster.sh wrote; the CLI reads it from this file.
+export ORCHESTRATOR_REDIS_PASSWORD_FILE="$cluster/redis.password"
 say "cluster up: Redis $redis, $silos silos"
 
 calm_s=$(run_sweep chaos-calm)
