@@ -10,7 +10,7 @@ public static class SweepLimits
     public const int MaxNameLength = 100;
 
     /// <summary>maxEpochs range.</summary>
-    public static readonly IntRange MaxEpochs = new(1, 10_000);
+    public static readonly IntRange MaxEpochs = new(1, Data.EpochLimit.Max);
 
     /// <summary>probeSize range.</summary>
     public static readonly IntRange ProbeSize = new(2, 1_000_000);
