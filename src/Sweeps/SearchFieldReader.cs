@@ -42,7 +42,7 @@ internal sealed class SearchFieldReader(JsonFieldReader fields)
 
         fields.CheckUnknown(search, "search.", SweepSchema.SearchProperties);
         var sampler = fields.ReadString(search, "sampler", "search.sampler", required: false, allowed: [.. SamplerCatalog.Default.Names]) ?? "tpe";
-        var trials = ReadInt(search, "trials", "search.trials", null, 1, 100_000);
+        var trials = ReadInt(search, "trials", "search.trials", null, 1, SweepLimits.MaxTrials);
         var seed = ReadInt(search, "seed", "search.seed", 0, 0, int.MaxValue);
         var parameters = ReadTextParameters(search, "parameters", "search.parameters");
         if (SamplerCatalog.Default.Names.Contains(sampler))

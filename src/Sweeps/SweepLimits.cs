@@ -6,6 +6,16 @@ namespace Orchestrator.Sweeps;
 /// </summary>
 public static class SweepLimits
 {
+    /// <summary>
+    /// The most trials one sweep may hold (grid product or <c>search.trials</c>): the coordinator keeps every trial's
+    /// state, and 10⁶ trials took a silo to 3.75 GB before failing. A list longer than this is refused before its
+    /// items are read, so a million-seed file is one error, found in linear time.
+    /// </summary>
+    public const int MaxTrials = 10_000;
+
+    /// <summary>The largest learning rate: anything above diverges on every model here, so 1e300 is a typo, not a setting.</summary>
+    public const double MaxLearningRate = 1e6;
+
     /// <summary>Longest sweep name, in characters (the name becomes a folder name).</summary>
     public const int MaxNameLength = 100;
 
@@ -37,7 +47,7 @@ public static class SweepLimits
     public static readonly NumberRule ValidationFraction = new(v => v > 0 && v < 1, "must be in (0, 1)");
 
     /// <summary>grid.lr rule.</summary>
-    public static readonly NumberRule LearningRate = new(v => v > 0, "must be > 0");
+    public static readonly NumberRule LearningRate = new(v => v > 0 && v <= MaxLearningRate, "must be in (0, 1e6]");
 
     /// <summary>grid.momentum rule.</summary>
     public static readonly NumberRule Momentum = new(v => v >= 0 && v < 1, "must be in [0, 1)");
