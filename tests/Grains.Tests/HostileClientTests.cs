@@ -61,7 +61,7 @@ public sealed class HostileClientTests(TestClusterFixture fixture)
         var spec = ValidTrial() with { MaxEpochs = 0, LearningRate = -1, BatchSize = 0 };
         var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => fixture.Client.GetGrain<ITrainingRunGrain>("hostile-range").Start(spec));
         Assert.Contains("maxEpochs: must be in [1, 10000]", error.Message, StringComparison.Ordinal);
-        Assert.Contains("lr: must be > 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"lr: {Sweeps.SweepLimits.LearningRate.Rule}", error.Message, StringComparison.Ordinal);
         Assert.Contains("batchSize", error.Message, StringComparison.Ordinal);
     }
 
@@ -74,7 +74,7 @@ public sealed class HostileClientTests(TestClusterFixture fixture)
         var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => coordinator.Submit(bad));
         Assert.Contains("concurrency: must be in [1, 10000]", error.Message, StringComparison.Ordinal);
         Assert.Contains("maxEpochs", error.Message, StringComparison.Ordinal);
-        Assert.Contains("grid.lr: must be > 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"grid.lr: {Sweeps.SweepLimits.LearningRate.Rule}", error.Message, StringComparison.Ordinal);
         Assert.Empty((await coordinator.GetStatus()).Trials);
     }
 
