@@ -17,6 +17,7 @@ public sealed record ClusterEndpoint(int? GatewayPort, string? Redis, string Clu
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, CommandHostLifetime>();
         builder.Services.AddClientTelemetry();
         builder.UseOrleansClient(client =>
         {

@@ -98,6 +98,12 @@ public sealed class LocalSilo : IAsyncDisposable
         var commandLine = "exec setsid " + string.Join(' ', new[] { fileName }.Concat(all).Select(ShellQuote))
             + $" >> {ShellQuote(logPath)} 2>&1" + (keep ? " < /dev/null" : string.Empty);
         var start = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = !keep, UseShellExecute = false };
+        if (!keep)
+        {
+            // Closing stdin already stops it when this process ends; the parent watch also covers a stdin held open elsewhere.
+            start.Environment[WorkerExecutable.ParentWatchVariable] = "1";
+        }
+
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(commandLine);
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start the worker '{worker.Description}'");

@@ -51,8 +51,10 @@ internal static class LocalCommands
             var log = Path.Combine(resultsRoot, sweepId + ".silo.log");
             await context.Stderr.WriteLineAsync($"starting a local silo (log: {log}); Ctrl-C cancels the sweep (the silo is this command's own)…");
             using var runLock = ResultsFolderLock.Acquire(resultsRoot, sweepId);
-            await using var silo = await LocalSilo.StartAsync(settings, log, parse.GetValue(keepSilo), cancellationToken);
-            using var host = await silo.Endpoint.ConnectAsync(cancellationToken);
+            // A signal while the silo starts ends the command (the silo with it) instead of waiting for the start.
+            using var starting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ctrlC.Token);
+            await using var silo = await LocalSilo.StartAsync(settings, log, parse.GetValue(keepSilo), starting.Token);
+            using var host = await silo.Endpoint.ConnectAsync(starting.Token);
             var client = ClusterEndpoint.ClientOf(host);
             await client.GetGrain<ISweepCoordinatorGrain>(sweepId).Submit(definition);
             sweepActivity?.Stop();
