@@ -33,6 +33,9 @@ public sealed class LocalSilo : IAsyncDisposable
     /// <summary>Process id.</summary>
     public int Id => _process.Id;
 
+    /// <summary>True once the silo process has ended (killed, crashed or stopped).</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>The silo's client gateway on loopback.</summary>
     public int GatewayPort { get; }
 

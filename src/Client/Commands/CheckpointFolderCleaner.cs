@@ -20,7 +20,7 @@ internal static partial class CheckpointFolderCleaner
         var foreign = new List<string>();
         foreach (var entry in new DirectoryInfo(sweepDirectory).EnumerateFileSystemInfos())
         {
-            if (entry is not DirectoryInfo trial || trial.LinkTarget is not null || !Sweeps.SafeId.IsValid(trial.Name))
+            if (entry is not DirectoryInfo trial || trial.LinkTarget is not null || !Orchestrator.Sweeps.SafeId.IsValid(trial.Name))
             {
                 foreign.Add(entry.FullName);
                 continue;

@@ -66,7 +66,23 @@ internal static class LocalCommands
                 await context.Stdout.WriteLineAsync($"dashboard: {dashboard.Url}sweeps/{sweepId}");
             }
 
-            var watch = await SweepTerminal.WatchAsync(context, client, sweepId, ctrlC.Token);
+            // Results are written as trials finish: a crash (kill -9 of the silo or of this process) loses at most the
+            // running epochs, and `local run` again resumes them from the checkpoints (the silo's state is on disk).
+            FinishedTrialResults? soFar = null;
+            SweepWatch watch;
+            try
+            {
+                watch = await SweepTerminal.WatchAsync(context, client, sweepId, ctrlC.Token, WatchStop.CancelSweep, progress => soFar = new FinishedTrialResults(client, resultsRoot, progress, context.Stderr));
+                await (soFar?.DrainAsync() ?? Task.CompletedTask);
+            }
+            catch (Exception ex) when (silo.HasExited && ex is not OperationCanceledException)
+            {
+                await (soFar?.DrainAsync() ?? Task.CompletedTask);
+                var kept = soFar?.LastWritten is { } written ? $"the {soFar.FinishedWritten} trials finished before are in {written}" : "no trial had finished";
+                await context.Stderr.WriteLineAsync($"error: the local silo (pid {silo.Id}) died during the sweep (its log: {log}); {kept}. Run the same command again to resume the unfinished trials from their checkpoints.");
+                return ExitCodes.Failed;
+            }
+
             var code = await SweepTerminal.FinishAsync(context, client, watch, resultsRoot);
             if (parse.GetValue(keepSilo))
             {
