@@ -12,6 +12,12 @@ internal static class ExitCodes
     /// <summary>Bad input: arguments, files or settings. Nothing was started or written.</summary>
     public const int BadInput = 2;
 
+    /// <summary>
+    /// The environment stopped the command (disk full, read-only or immutable folder, no permission): the message
+    /// names the path; nothing previously written is lost and no temporary file is left.
+    /// </summary>
+    public const int Environment = 3;
+
     /// <summary>Cancelled by the user (Ctrl-C); partial results say they are partial.</summary>
     public const int Cancelled = 130;
 }

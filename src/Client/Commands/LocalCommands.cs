@@ -35,6 +35,7 @@ internal static class LocalCommands
             // Refused before anything trains: at the end, the results would have nowhere to go.
             var resultsFolder = ResultsFolder.Of(resultsRoot, sweepId);
             ResultsFolder.RefuseForeignEntries(resultsFolder);
+            ResultsFolder.RequireWritable(resultsRoot, resultsFolder);
             if (ResultsFolder.RefuseDifferentSweep(resultsFolder, definition, parse.GetValue(replace)))
             {
                 await context.Stderr.WriteLineAsync($"--replace: the results of a different sweep in {resultsFolder} will be replaced by this sweep's");
