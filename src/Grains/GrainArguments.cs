@@ -75,7 +75,31 @@ internal static class GrainArguments
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(snapshot);
-        SweepDefinitionCheck.Require(spec);
+
+        // What this grain reads of the spec: its ids (they name the connectome folder), its criterion and maxEpochs.
+        // The training settings are the run grain's, checked where it starts the trial.
+        var specErrors = new List<string>();
+        if (SafeId.Problem(spec.SweepId) is { } sweepProblem)
+        {
+            specErrors.Add($"sweepId: {sweepProblem}");
+        }
+
+        if (SafeId.Problem(spec.Id) is { } idProblem)
+        {
+            specErrors.Add($"id: {idProblem}");
+        }
+
+        if (!SweepLimits.MaxEpochs.Contains(spec.MaxEpochs))
+        {
+            specErrors.Add($"maxEpochs: {SweepLimits.MaxEpochs.Rule}");
+        }
+
+        if (spec.Stopping is null || !Topology.Stopping.StoppingCriterionCatalog.Default.Names.Contains(spec.Stopping.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            specErrors.Add("stopping: must be a known method");
+        }
+
+        Throw(specErrors, nameof(spec));
         if (!string.Equals(spec.GrainKey, grainKey, StringComparison.Ordinal))
         {
             // Otherwise one trial's grain could be made to write connectomes into another trial's folder.

@@ -24,6 +24,7 @@ internal sealed class CtrlC : IDisposable
     public static readonly TimeSpan ShutdownBound = TimeSpan.FromSeconds(60);
 
     private readonly CancellationTokenSource _source = new();
+    private readonly CancellationTokenSource _bound = new();
     private readonly string _message;
     private readonly PosixSignalRegistration? _terminate;
 
@@ -43,6 +44,10 @@ internal sealed class CtrlC : IDisposable
     {
         Console.CancelKeyPress -= OnCancelKeyPress;
         _terminate?.Dispose();
+
+        // The command ended (and with it its use of the signal): no forced exit later, e.g. in a test host.
+        _bound.Cancel();
+        _bound.Dispose();
         _source.Dispose();
     }
 
@@ -73,14 +78,14 @@ internal sealed class CtrlC : IDisposable
     {
         Console.Error.WriteLine(prefix + _message);
         _source.Cancel();
-        _ = Task.Delay(ShutdownBound).ContinueWith(
+        _ = Task.Delay(ShutdownBound, _bound.Token).ContinueWith(
             _ =>
             {
                 Console.Error.WriteLine($"still not finished {ShutdownBound.TotalSeconds:0} s after the signal: exiting now (checkpoints written so far are kept).");
                 Environment.Exit(ExitCodes.Cancelled);
             },
             CancellationToken.None,
-            TaskContinuationOptions.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion,
             TaskScheduler.Default);
     }
 }
