@@ -74,7 +74,18 @@ internal static class SiloRunner
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
+            // Orleans is still starting (e.g. retrying a Redis that is down) and cannot be stopped or disposed
+            // cleanly mid-start: disposing it raced its own tasks into an unhandled ObjectDisposedException. Nothing
+            // of this silo's is running yet, so ending the process here loses nothing.
+            await Console.Error.WriteLineAsync("stopped before the silo had joined its cluster.");
+            Environment.Exit(Terminated);
             return Terminated;
+        }
+        catch (StackExchange.Redis.RedisConnectionException ex)
+        {
+            // Not a crash with a stack trace: say what is missing. The exception's text names no password.
+            await Console.Error.WriteLineAsync($"error: Redis is not reachable, so this silo cannot join its cluster: {ex.Message.Split(". ")[0]}. Start Redis (scripts/local-cluster.sh starts one) or check --redis.");
+            return 1;
         }
 
         Console.Out.WriteLine($"{ReadyLine}: {settings.Describe()}");
