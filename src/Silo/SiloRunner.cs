@@ -40,7 +40,9 @@ internal static class SiloRunner
         });
         builder.Services.AddOrchestratorTelemetry(settings);
         using var host = builder.Build();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Not disposed: a signal can arrive while RunAsync is already returning (e.g. after Redis refused the start),
+        // and its handler must still find a token to cancel instead of throwing ObjectDisposedException (abort 134).
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var signalled = 0;
         void Stop(string why)
         {
@@ -72,8 +74,9 @@ internal static class SiloRunner
             // WaitAsync: a silo joining a cluster whose Redis is down retries inside StartAsync without ending on the token.
             await host.StartAsync(stop.Token).WaitAsync(stop.Token);
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (Exception) when (stop.IsCancellationRequested)
         {
+            // Whatever the start threw once we asked it to stop (a cancellation, or Orleans' lifecycle failing on it).
             // Orleans is still starting (e.g. retrying a Redis that is down) and cannot be stopped or disposed
             // cleanly mid-start: disposing it raced its own tasks into an unhandled ObjectDisposedException. Nothing
             // of this silo's is running yet, so ending the process here loses nothing.
