@@ -57,6 +57,11 @@ internal static class CliApplication
             await stderr.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }
+        catch (EnvironmentException ex)
+        {
+            await stderr.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.Environment;
+        }
         catch (SweepRejectedException ex)
         {
             // The silo's check of the sweep's own models and data: bad input, refused before any trial ran.

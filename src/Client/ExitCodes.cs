@@ -13,10 +13,16 @@ internal static class ExitCodes
     public const int BadInput = 2;
 
     /// <summary>
+    /// The environment stopped the command (disk full, read-only or immutable folder, no permission): the message
+    /// names the path; nothing previously written is lost and no temporary file is left.
+    /// </summary>
+    public const int Environment = 3;
+
+    /// <summary>
     /// The cluster stopped answering for longer than the command waits, or lost the sweep being watched (its state
     /// is gone): nothing was written, and an empty result is never reported as success.
     /// </summary>
-    public const int ClusterUnavailable = 3;
+    public const int ClusterUnavailable = 4;
 
     /// <summary>Cancelled by the user (Ctrl-C); partial results say they are partial.</summary>
     public const int Cancelled = 130;

@@ -202,7 +202,9 @@ public sealed partial class SweepCoordinatorGrain(
 
     private async Task MergeReportAsync(TrialStatus status, EpochRecord? record)
     {
-        ArgumentNullException.ThrowIfNull(status);
+        // Runs call this one-way, but so can any client: a malformed report changes nothing, an unknown trial is
+        // ignored (a run of a dropped trial may still report), and the spec stays the one this coordinator holds.
+        GrainArguments.RequireReport(status, record);
         var index = IndexOf(status.Spec.Id);
         if (index < 0)
         {
@@ -210,7 +212,8 @@ public sealed partial class SweepCoordinatorGrain(
         }
 
         var held = Trials[index];
-        var merged = TrialScheduler.Merge(held, status);
+        GrainArguments.RequireEpochOf(held.Spec, record);
+        var merged = TrialScheduler.Merge(held, status with { Spec = held.Spec });
         SetTrial(index, merged);
         if (record is not null)
         {

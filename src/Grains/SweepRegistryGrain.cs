@@ -12,6 +12,8 @@ public sealed class SweepRegistryGrain(
     /// <inheritdoc />
     public async Task Register(string sweepId)
     {
+        // `sweep list` turns each id into commands and folders: only ids of the SafeId grammar are listed.
+        Sweeps.SafeId.Require(sweepId, "sweep id");
         if (!state.State.SweepIds.Contains(sweepId))
         {
             state.State = new SweepRegistryState { SweepIds = state.State.SweepIds.Add(sweepId) };

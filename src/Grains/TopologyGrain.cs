@@ -23,8 +23,7 @@ public sealed class TopologyGrain(
     /// <inheritdoc />
     public async Task<TopologyDecision> Observe(TrialSpec spec, EpochSnapshotMessage snapshot)
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(snapshot);
+        GrainArguments.RequireSnapshot(this.GetPrimaryKeyString(), spec, snapshot);
         var series = _series;
         if (series is null || series.Records.Count == 0 || series.Records[^1].Epoch != snapshot.Epoch - 1)
         {

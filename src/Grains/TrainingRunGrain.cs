@@ -379,7 +379,7 @@ public sealed partial class TrainingRunGrain(
 
     private async Task FinishAsync(TrialStatus status, TrialState final, string reason)
     {
-        var ended = status with { State = final, Reason = reason, StopEpoch = status.StopEpoch ?? status.EpochsRun };
+        var ended = status with { State = final, Reason = GrainArguments.Bounded(reason), StopEpoch = status.StopEpoch ?? status.EpochsRun };
         await UpdateAsync(ended);
         metrics.TrialEnded(ended.Spec, final);
         LogEnded(logger, ended.Spec.Id, final, reason);

@@ -35,14 +35,18 @@ internal static class OrchestratorSiloHosting
         return silo;
     }
 
-    /// <summary>One silo on loopback with localhost clustering, in-memory grain storage and reminders.</summary>
+    /// <summary>
+    /// One silo on loopback with localhost clustering, grain state in files under the checkpoint directory
+    /// (<see cref="FileGrainStorage"/>: a silo started again on the same directory resumes its sweeps) and
+    /// in-memory reminders (a submission or resubmission starts the coordinator's watchdog again).
+    /// </summary>
     public static ISiloBuilder UseOrchestratorEmbedded(this ISiloBuilder silo, SiloHostSettings settings)
     {
         silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: "orchestrator", clusterId: settings.ClusterId);
         // Orleans' binary serializer, as on Redis: the default JSON cannot read back a trial spec's immutable
         // dictionaries, so a coordinator that was deactivated could not be activated again.
-        silo.AddMemoryGrainStorage(OrchestratorStorage.Name, options => options.Configure<Serializer>((o, serializer) =>
-            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+        silo.Services.AddKeyedSingleton<IGrainStorage>(OrchestratorStorage.Name, (services, _) =>
+            new FileGrainStorage(settings.CheckpointDirectory, new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
         silo.UseInMemoryReminderService();
         return silo.AddOrchestratorGrains(settings);
     }

@@ -29,6 +29,8 @@ internal static class SiloCommandLine
             return BadInput;
         }
 
-        return await parse.InvokeAsync();
+        // No termination timeout: the silo (SiloRunner) and train (TrainVerb) handle SIGTERM themselves and end
+        // within their own documented bounds; the parser's default would kill a silo 2 s into handing its grains over.
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 }

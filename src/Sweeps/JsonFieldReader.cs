@@ -27,7 +27,7 @@ internal sealed class JsonFieldReader
             if (!known.Contains(property.Name))
             {
                 // The key is user input of any length: a long one is named by its bounded quote, not echoed whole.
-                var name = property.Name.Length <= SweepLimits.MaxNameLength ? property.Name : BoundedQuote.Of(property.Name);
+                var name = property.Name.Length == 0 ? "\"\"" : property.Name.Length <= SweepLimits.MaxNameLength ? property.Name : BoundedQuote.Of(property.Name);
                 Error(prefix + name, $"unknown property; allowed: {Allowed(known)}");
             }
         }
@@ -133,6 +133,7 @@ internal sealed class JsonFieldReader
         }
 
         var values = ImmutableArray.CreateBuilder<double>();
+        var seen = new HashSet<double>();
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
@@ -150,7 +151,7 @@ internal sealed class JsonFieldReader
                 continue;
             }
 
-            if (values.Contains(value))
+            if (!seen.Add(value))
             {
                 Error(itemPath, $"duplicates {value.ToString("R", CultureInfo.InvariantCulture)}; each value may appear once");
                 continue;
@@ -171,6 +172,7 @@ internal sealed class JsonFieldReader
         }
 
         var values = ImmutableArray.CreateBuilder<int>();
+        var seen = new HashSet<int>();
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
@@ -187,7 +189,7 @@ internal sealed class JsonFieldReader
                 continue;
             }
 
-            if (values.Contains(value))
+            if (!seen.Add(value))
             {
                 Error(itemPath, $"duplicates {value.ToString(CultureInfo.InvariantCulture)}; each value may appear once");
                 continue;
@@ -218,6 +220,22 @@ internal sealed class JsonFieldReader
             return false;
         }
 
-        return true;
+        return WithinTrialLimit(list, path);
+    }
+
+    /// <summary>
+    /// False (with one error) for a list longer than <see cref="SweepLimits.MaxTrials"/>: each value is at least one
+    /// trial, so such a sweep is refused before its items are read (and without an error per item).
+    /// </summary>
+    public bool WithinTrialLimit(JsonElement list, string path)
+    {
+        var length = list.GetArrayLength();
+        if (length <= SweepLimits.MaxTrials)
+        {
+            return true;
+        }
+
+        Error(path, $"has {length} values; a sweep may hold at most {SweepLimits.MaxTrials} trials, so split it into several sweeps");
+        return false;
     }
 }

@@ -29,7 +29,13 @@ internal static class OptimizerFieldReader
             return [OptimizerKinds.Sgd];
         }
 
+        if (!fields.WithinTrialLimit(list, "grid.optimizer"))
+        {
+            return [OptimizerKinds.Sgd];
+        }
+
         var names = ImmutableArray.CreateBuilder<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
@@ -39,7 +45,7 @@ internal static class OptimizerFieldReader
             {
                 fields.Error(path, $"must be one of {JsonFieldReader.Allowed(allowed)}");
             }
-            else if (names.Contains(name))
+            else if (!seen.Add(name))
             {
                 fields.Error(path, $"duplicates {BoundedQuote.Of(name)}; each value may appear once");
             }
@@ -68,7 +74,13 @@ internal static class OptimizerFieldReader
             return defaults;
         }
 
+        if (!fields.WithinTrialLimit(list, "grid.betas"))
+        {
+            return defaults;
+        }
+
         var pairs = ImmutableArray.CreateBuilder<AdamBetas>();
+        var seen = new HashSet<AdamBetas>();
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
@@ -81,7 +93,7 @@ internal static class OptimizerFieldReader
             }
 
             var pair = new AdamBetas(item[0].GetDouble(), item[1].GetDouble());
-            if (pairs.Contains(pair))
+            if (!seen.Add(pair))
             {
                 fields.Error(path, "duplicates an earlier pair; each value may appear once");
                 continue;

@@ -107,14 +107,20 @@ internal sealed class SourceFieldReader(JsonFieldReader fields, SweepCatalogs ca
             return [];
         }
 
+        if (!fields.WithinTrialLimit(list, "grid.model"))
+        {
+            return [];
+        }
+
         var models = ImmutableArray.CreateBuilder<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
             var path = $"grid.model[{index++}]";
             foreach (var model in ReadModel(item, path))
             {
-                if (models.Contains(model))
+                if (!seen.Add(model))
                 {
                     fields.Error(path, "duplicates an earlier model; each value may appear once");
                     continue;

@@ -36,6 +36,16 @@ public static class SweepDefinitionCheck
             : "must contain at least one ASCII letter or digit (it becomes the sweep id)";
     }
 
+    /// <summary>The problem with a sweep's trial count (above <see cref="SweepLimits.MaxTrials"/>), or null.</summary>
+    public static string? TrialCountProblem(SweepDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var count = TrialExpansion.Count(definition);
+        return count <= SweepLimits.MaxTrials
+            ? null
+            : $"makes {(count == long.MaxValue ? "more than 9.2e18" : count.ToString(System.Globalization.CultureInfo.InvariantCulture))} trials; a sweep may hold at most {SweepLimits.MaxTrials}: shorten a list or split it into several sweeps";
+    }
+
     /// <summary>Every problem with <paramref name="definition"/>, by field.</summary>
     public static IReadOnlyList<SweepValidationError> Problems(SweepDefinition definition)
     {
@@ -81,6 +91,7 @@ public static class SweepDefinitionCheck
         }
 
         Add("refit", RefitProblem(definition));
+        Add("grid", errors.Count == 0 ? TrialCountProblem(definition) : null);
         return errors;
     }
 

@@ -56,7 +56,10 @@ public static class SweepFile
 
     private static string FirstSentence(string message)
     {
+        // The parser quotes the offending token, which is the file's own text of any length: never echo it unbounded.
+        const int Longest = 200;
         var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message : message[..(end + 1)];
+        var sentence = end < 0 ? message : message[..(end + 1)];
+        return sentence.Length <= Longest ? sentence : sentence[..Longest] + "…";
     }
 }

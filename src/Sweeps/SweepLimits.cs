@@ -6,11 +6,21 @@ namespace Orchestrator.Sweeps;
 /// </summary>
 public static class SweepLimits
 {
+    /// <summary>
+    /// The most trials one sweep may hold (grid product or <c>search.trials</c>): the coordinator keeps every trial's
+    /// state, and 10⁶ trials took a silo to 3.75 GB before failing. A list longer than this is refused before its
+    /// items are read, so a million-seed file is one error, found in linear time.
+    /// </summary>
+    public const int MaxTrials = 10_000;
+
+    /// <summary>The largest learning rate: anything above diverges on every model here, so 1e300 is a typo, not a setting.</summary>
+    public const double MaxLearningRate = 1e6;
+
     /// <summary>Longest sweep name, in characters (the name becomes a folder name).</summary>
     public const int MaxNameLength = 100;
 
     /// <summary>maxEpochs range.</summary>
-    public static readonly IntRange MaxEpochs = new(1, 10_000);
+    public static readonly IntRange MaxEpochs = new(1, Data.EpochLimit.Max);
 
     /// <summary>probeSize range.</summary>
     public static readonly IntRange ProbeSize = new(2, 1_000_000);
@@ -34,7 +44,7 @@ public static class SweepLimits
     public static readonly IntRange Seed = new(0, int.MaxValue);
 
     /// <summary>search.trials range.</summary>
-    public static readonly IntRange SearchTrials = new(1, 100_000);
+    public static readonly IntRange SearchTrials = new(1, MaxTrials);
 
     /// <summary>search.budget.epochs range: epochs trained by the whole search.</summary>
     public static readonly IntRange BudgetEpochs = new(1, int.MaxValue);
@@ -49,7 +59,7 @@ public static class SweepLimits
     public static readonly NumberRule ValidationFraction = new(v => v > 0 && v < 1, "must be in (0, 1)");
 
     /// <summary>grid.lr rule.</summary>
-    public static readonly NumberRule LearningRate = new(v => v > 0, "must be > 0");
+    public static readonly NumberRule LearningRate = new(v => v > 0 && v <= MaxLearningRate, "must be in (0, 1e6]");
 
     /// <summary>grid.momentum rule.</summary>
     public static readonly NumberRule Momentum = new(v => v >= 0 && v < 1, "must be in [0, 1)");

@@ -76,7 +76,7 @@ internal sealed class SweepReader(SweepCatalogs catalogs, string baseDirectory)
             return null;
         }
 
-        return new SweepDefinition
+        var definition = new SweepDefinition
         {
             Name = name,
             Dataset = dataset,
@@ -101,6 +101,13 @@ internal sealed class SweepReader(SweepCatalogs catalogs, string baseDirectory)
             Scheduler = scheduler,
             Refit = refit,
         };
+        if (SweepDefinitionCheck.TrialCountProblem(definition) is { } tooMany)
+        {
+            Fields.Error("grid", tooMany);
+            return null;
+        }
+
+        return definition;
     }
 
     private SweepGrid ReadGrid(JsonElement root)
@@ -144,6 +151,11 @@ internal sealed class SweepReader(SweepCatalogs catalogs, string baseDirectory)
         if (stopping.ValueKind != JsonValueKind.Array || stopping.GetArrayLength() == 0)
         {
             Fields.Error("stopping", $"must be a non-empty list of methods, {shape}");
+            return [];
+        }
+
+        if (!Fields.WithinTrialLimit(stopping, "stopping"))
+        {
             return [];
         }
 

@@ -38,6 +38,41 @@ public static class TrialExpansion
         return slug.Length == 0 ? "sweep" : slug;
     }
 
+    /// <summary>
+    /// How many trials <see cref="Expand"/> makes of a grid sweep, in time linear in its lists (without expanding):
+    /// the product of the list lengths, where an optimizer takes only its own settings (SGD each momentum, Adam
+    /// each betas pair). Saturates at <see cref="long.MaxValue"/>. A search sweep's count is <c>search.trials</c>.
+    /// </summary>
+    public static long Count(SweepDefinition sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        if (sweep.Search is { } search)
+        {
+            return search.Trials;
+        }
+
+        static int Length<T>(System.Collections.Immutable.ImmutableArray<T> list) => list.IsDefault ? 0 : list.Length;
+        var perOptimizer = 0L;
+        foreach (var optimizer in sweep.Grid.Optimizers.IsDefault ? [] : sweep.Grid.Optimizers)
+        {
+            perOptimizer += optimizer == "sgd" ? Length(sweep.Grid.Momenta) : Length(sweep.Grid.Betas);
+        }
+
+        long[] factors =
+        [
+            Length(sweep.Fractions), sweep.Grid.Models.IsDefaultOrEmpty ? 1 : sweep.Grid.Models.Length, Length(sweep.Stopping),
+            perOptimizer, Length(sweep.Grid.LearningRates), Length(sweep.Grid.BatchSizes), Length(sweep.Grid.WeightDecays),
+            Length(sweep.Grid.Widths), Length(sweep.Grid.Seeds),
+        ];
+        var count = 1L;
+        foreach (var factor in factors)
+        {
+            count = factor != 0 && count > long.MaxValue / factor ? long.MaxValue : count * factor;
+        }
+
+        return count;
+    }
+
     /// <summary>All trials of <paramref name="sweep"/>, in a stable order (first list varies slowest).</summary>
     /// <param name="sweep">A validated sweep.</param>
     /// <param name="criteria">The catalog its stopping methods come from; null for <see cref="StoppingCriterionCatalog.Default"/>.</param>

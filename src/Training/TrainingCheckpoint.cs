@@ -62,7 +62,22 @@ internal sealed record TrainingCheckpoint(
             throw new CheckpointException($"checkpoint {path} not found.");
         }
 
-        var bytes = File.ReadAllBytes(path);
+        byte[] bytes;
+        try
+        {
+            var size = new FileInfo(path).Length;
+            if (size > Array.MaxLength)
+            {
+                throw new CheckpointException($"checkpoint {path} is {size} bytes; a checkpoint this build writes is at most {Array.MaxLength}.");
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CheckpointException($"checkpoint {path} cannot be read: {ex.Message}", ex);
+        }
+
         if (bytes.Length < Magic.Length + 32 || Encoding.ASCII.GetString(bytes, 0, Magic.Length) != Magic)
         {
             throw new CheckpointException($"{path} is not an Orchestrator training checkpoint (bad magic).");
@@ -74,54 +89,65 @@ internal sealed record TrainingCheckpoint(
             throw new CheckpointException($"checkpoint {path} is corrupt or truncated (checksum mismatch).");
         }
 
-        try
+        var reader = new CheckpointBinaryReader(body.ToArray(), path);
+        reader.Bytes(Magic.Length, "magic");
+        var version = reader.Int32("version");
+        if (version is < 1 or > Version)
         {
-            using var reader = new BinaryReader(new MemoryStream(body.ToArray()), Encoding.UTF8);
-            reader.ReadBytes(Magic.Length);
-            var version = reader.ReadInt32();
-            if (version is < 1 or > Version)
-            {
-                throw new CheckpointException($"checkpoint {path} has format version {version}; this build reads versions 1 to {Version}.");
-            }
-
-            var fingerprint = reader.ReadString();
-            var epoch = reader.ReadInt32();
-            var shuffle = reader.ReadUInt64();
-            var parameters = new List<TensorBlob>();
-            var count = reader.ReadInt32();
-            for (var i = 0; i < count; i++)
-            {
-                parameters.Add(ReadBlob(reader));
-            }
-
-            if (version == 1)
-            {
-                // Version 1 was SGD only: its one slot, the momentum buffers, needs no step count.
-                return new TrainingCheckpoint(fingerprint, epoch, shuffle, parameters, 0, [new StateSlot("momentum", ReadOptionalBlobs(reader))], []);
-            }
-
-            var steps = reader.ReadInt64();
-            var slots = new List<StateSlot>();
-            count = reader.ReadInt32();
-            for (var i = 0; i < count; i++)
-            {
-                var name = reader.ReadString();
-                slots.Add(new StateSlot(name, ReadOptionalBlobs(reader)));
-            }
-
-            var buffers = new List<TensorBlob>();
-            count = reader.ReadInt32();
-            for (var i = 0; i < count; i++)
-            {
-                buffers.Add(ReadBlob(reader));
-            }
-
-            return new TrainingCheckpoint(fingerprint, epoch, shuffle, parameters, steps, slots, buffers);
+            throw new CheckpointException($"checkpoint {path} has format version {version}; this build reads versions 1 to {Version}.");
         }
-        catch (EndOfStreamException ex)
+
+        var fingerprint = reader.String("settings fingerprint");
+        var epoch = reader.Int32("epoch");
+        if (epoch is < 0 or > Data.EpochLimit.Max)
         {
-            throw new CheckpointException($"checkpoint {path} is truncated.", ex);
+            throw reader.Bad($"epoch is {epoch}; it must be in [0, {Data.EpochLimit.Max}]");
         }
+
+        var shuffle = reader.UInt64("shuffle state");
+        var parameters = ReadBlobs(reader, "parameter");
+        if (version == 1)
+        {
+            // Version 1 was SGD only: its one slot, the momentum buffers, needs no step count.
+            var momentum = ReadOptionalBlobs(reader, "momentum");
+            reader.End();
+            return new TrainingCheckpoint(fingerprint, epoch, shuffle, parameters, 0, [new StateSlot("momentum", momentum)], []);
+        }
+
+        var steps = reader.Int64("optimizer steps");
+        if (steps < 0)
+        {
+            throw reader.Bad($"optimizer steps is {steps}; it must be >= 0");
+        }
+
+        var slots = new List<StateSlot>();
+        var count = reader.Count("optimizer slot count", MinimumSlotBytes);
+        for (var i = 0; i < count; i++)
+        {
+            var name = reader.String($"optimizer slot {i} name");
+            slots.Add(new StateSlot(name, ReadOptionalBlobs(reader, $"optimizer slot {name}")));
+        }
+
+        var buffers = ReadBlobs(reader, "model buffer");
+        reader.End();
+        return new TrainingCheckpoint(fingerprint, epoch, shuffle, parameters, steps, slots, buffers);
+    }
+
+    // The least bytes a stored tensor takes (empty name, rank 0, length 0) and a slot (empty name, count 0):
+    // a count is refused when the bytes left cannot hold that many, before any list is allocated.
+    private const int MinimumTensorBytes = 1 + sizeof(int) + sizeof(int);
+    private const int MinimumSlotBytes = 1 + sizeof(int);
+
+    private static List<TensorBlob> ReadBlobs(CheckpointBinaryReader reader, string what)
+    {
+        var count = reader.Count($"{what} count", MinimumTensorBytes);
+        var blobs = new List<TensorBlob>(count);
+        for (var i = 0; i < count; i++)
+        {
+            blobs.Add(reader.Tensor($"{what} {i}"));
+        }
+
+        return blobs;
     }
 
     private byte[] Serialise()
@@ -178,37 +204,15 @@ internal sealed record TrainingCheckpoint(
         writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(blob.Values.AsSpan()));
     }
 
-    private static List<TensorBlob?> ReadOptionalBlobs(BinaryReader reader)
+    private static List<TensorBlob?> ReadOptionalBlobs(CheckpointBinaryReader reader, string what)
     {
-        var blobs = new List<TensorBlob?>();
-        var count = reader.ReadInt32();
+        var count = reader.Count($"{what} count", 1);
+        var blobs = new List<TensorBlob?>(count);
         for (var i = 0; i < count; i++)
         {
-            blobs.Add(reader.ReadBoolean() ? ReadBlob(reader) : null);
+            blobs.Add(reader.Boolean($"{what} {i} present") ? reader.Tensor($"{what} {i}") : null);
         }
 
         return blobs;
-    }
-
-    private static TensorBlob ReadBlob(BinaryReader reader)
-    {
-        var name = reader.ReadString();
-        var rank = reader.ReadInt32();
-        var shape = new long[rank];
-        for (var d = 0; d < rank; d++)
-        {
-            shape[d] = reader.ReadInt64();
-        }
-
-        var length = reader.ReadInt32();
-        var bytes = reader.ReadBytes(checked(length * sizeof(float)));
-        if (bytes.Length != length * sizeof(float))
-        {
-            throw new EndOfStreamException();
-        }
-
-        var values = new float[length];
-        Buffer.BlockCopy(bytes, 0, values, 0, bytes.Length);
-        return new TensorBlob(name, shape, values);
     }
 }

@@ -480,6 +480,12 @@ public sealed class TrainingSession : IDisposable
             for (var slot = 0; slot < checkpoint.OptimizerSlots.Count; slot++)
             {
                 var state = checkpoint.OptimizerSlots[slot].Tensors[i];
+                if (state is not null && !state.Shape.SequenceEqual(parameter.shape))
+                {
+                    // A state tensor of another shape would only fail inside the optimizer's next step, as a Torch error.
+                    throw new CheckpointException($"checkpoint {path}: optimizer slot {checkpoint.OptimizerSlots[slot].Name} of parameter {name} has shape [{string.Join(", ", state.Shape)}]; the parameter has [{string.Join(", ", parameter.shape)}].");
+                }
+
                 _optimizer.SetSlot(slot, i, state is null ? null : tensor(state.Values, state.Shape).to(_device));
             }
         }

@@ -40,6 +40,45 @@ public sealed record RunJournal(IReadOnlyList<EpochRecord> Records, int Connecto
         File.Move(temporary, path, overwrite: true);
     }
 
+    /// <summary>
+    /// What makes a deserialised journal unusable, or null: JSON that parses can still hold nulls, epochs out of
+    /// order or a connectome whose bytes do not match its size, which would otherwise fail deep in the replay.
+    /// </summary>
+    private string? Problem()
+    {
+        if (Records is null || Records.Any(r => r is null || r.Losses is null || r.Signals is null || r.Seconds is null))
+        {
+            return "records missing or incomplete";
+        }
+
+        for (var i = 0; i < Records.Count; i++)
+        {
+            if (Records[i].Epoch < 1 || Records[i].Epoch > Data.EpochLimit.Max || (i > 0 && Records[i].Epoch <= Records[i - 1].Epoch))
+            {
+                return $"record {i} has epoch {Records[i].Epoch}; epochs must rise from 1 to at most {Data.EpochLimit.Max}";
+            }
+        }
+
+        if (ConnectomeSize < 0 || LastConnectome is null)
+        {
+            return $"connectomeSize {ConnectomeSize} or lastConnectome missing";
+        }
+
+        var expected = (long)ConnectomeSize * (ConnectomeSize - 1) / 2 * sizeof(float);
+        if (ConnectomeSize > 0 && (LastConnectome.Length > 4 * ((expected + 2) / 3) || !IsBase64Of(LastConnectome, expected)))
+        {
+            return $"lastConnectome is not the {expected} bytes a connectome of n = {ConnectomeSize} holds";
+        }
+
+        return null;
+    }
+
+    private static bool IsBase64Of(string text, long bytes)
+    {
+        var buffer = new byte[(text.Length / 4 * 3) + 3];
+        return Convert.TryFromBase64String(text, buffer, out var written) && written == bytes;
+    }
+
     /// <summary>The journal of <paramref name="checkpointPath"/>, or null when there is none.</summary>
     /// <exception cref="ArgumentException">The journal exists but cannot be read; the message says how to go on.</exception>
     public static RunJournal? TryRead(string checkpointPath)
@@ -61,9 +100,15 @@ public sealed record RunJournal(IReadOnlyList<EpochRecord> Records, int Connecto
                 throw new ArgumentException($"{path} was written by an older version (flat epoch records); delete it to resume without the criterion's history.");
             }
 
-            return document.Deserialize<RunJournal>(_json);
+            var journal = document.Deserialize<RunJournal>(_json);
+            if (journal?.Problem() is { } problem)
+            {
+                throw new ArgumentException($"{path} is not a readable run journal ({problem}); delete it to resume without the criterion's history.");
+            }
+
+            return journal;
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
             throw new ArgumentException($"{path} is not a readable run journal ({ex.Message}); delete it to resume without the criterion's history.", ex);
         }

@@ -26,7 +26,7 @@ public sealed class SweepCliErrorTests : IDisposable
         var results = Path.Combine(_directory, "results");
         var (code, stdout, stderr) = await RunAsync("local", "run", file, "--results", results);
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Contains("grid.lr[1]: must be > 0", stderr, StringComparison.Ordinal);
+        Assert.Contains($"grid.lr[1]: {Sweeps.SweepLimits.LearningRate.Rule}", stderr, StringComparison.Ordinal);
         Assert.Contains("device: unknown value 'tpu'; allowed: cpu, cuda, auto", stderr, StringComparison.Ordinal);
         Assert.Equal(string.Empty, stdout);
         Assert.False(Directory.Exists(results));

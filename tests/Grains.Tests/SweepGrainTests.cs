@@ -124,7 +124,7 @@ public sealed class SweepGrainTests(TestClusterFixture fixture)
     [Fact]
     public async Task A_diverging_trial_ends_diverged_while_the_sweep_goes_on()
     {
-        var sweep = Synthetic.Sweep("diverge", """ "grid": { "lr": [0.01, 1e12], "seed": [0] }, "stopping": ["none"], "maxEpochs": 3, "concurrency": 1 """);
+        var sweep = Synthetic.Sweep("diverge", """ "grid": { "lr": [0.01, 1e6], "seed": [0] }, "stopping": ["none"], "maxEpochs": 3, "concurrency": 1 """);
         await fixture.Client.GetGrain<ISweepCoordinatorGrain>("diverge").Submit(sweep);
         var status = await Synthetic.WaitAsync(fixture.Client, "diverge", Synthetic.Done, Timeout);
         var diverged = status.Trials.Single(t => t.Spec.LearningRate > 1);

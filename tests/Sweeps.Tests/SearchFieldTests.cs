@@ -66,7 +66,7 @@ public sealed class SearchFieldTests
         var errors = ErrorsOf($$""" "space": {{Space}}, "search": {"sampler": "bayes", "trials": 0} """);
 
         Assert.Contains(errors, e => e.StartsWith("search.sampler: unknown value 'bayes'; allowed: grid, random, tpe", StringComparison.Ordinal));
-        Assert.Contains("search.trials: must be a whole number in [1, 100000]; got 0", errors);
+        Assert.Contains($"search.trials: must be a whole number in [1, {SweepLimits.MaxTrials}]; got 0", errors);
     }
 
     [Fact]

@@ -38,8 +38,8 @@ public sealed class SweepFileValidationTests
     }
 
     [Theory]
-    [InlineData("\"lr\": [0.01, 0.1, -1]", "grid.lr[2]", "must be > 0")]
-    [InlineData("\"lr\": [0.01, 0.1, 0]", "grid.lr[2]", "must be > 0")]
+    [InlineData("\"lr\": [0.01, 0.1, -1]", "grid.lr[2]", "must be in (0, 1e6]")]
+    [InlineData("\"lr\": [0.01, 0.1, 0]", "grid.lr[2]", "must be in (0, 1e6]")]
     [InlineData("\"lr\": []", "grid.lr", "must not be empty")]
     [InlineData("\"lr\": 0.1", "grid.lr", "must be a list")]
     [InlineData("\"lr\": [0.1, 0.1]", "grid.lr[1]", "duplicates")]

@@ -29,6 +29,7 @@ public sealed record ClusterEndpoint(int? GatewayPort, RedisConnection? Redis, s
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, CommandHostLifetime>();
         builder.Services.AddClientTelemetry();
         builder.UseOrleansClient(client =>
         {

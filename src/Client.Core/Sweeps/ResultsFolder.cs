@@ -95,6 +95,42 @@ public static class ResultsFolder
                 $"results folder '{folder}' holds a different sweep with the same id (its sweep.json differs from this file); pass --replace to write this sweep's results in its place, give this sweep another name, or use --results DIR.");
     }
 
+    /// <summary>The purpose in the name of a staging folder being written (<c>.&lt;id&gt;.writing-&lt;guid&gt;</c>).</summary>
+    public const string StagingPurpose = "writing";
+
+    /// <summary>The purpose in the name of the old folder while it is swapped out (<c>.&lt;id&gt;.replaced-&lt;guid&gt;</c>).</summary>
+    public const string ReplacedPurpose = "replaced";
+
+    /// <summary>
+    /// Undoes what a crash between <see cref="Replace"/>'s two renames leaves: no <paramref name="target"/> but the
+    /// old folder aside (moved back, so the results are never neither), and staging folders of writes that died
+    /// (removed when they hold only the product's files; anything else in them is left alone).
+    /// </summary>
+    public static void RecoverInterruptedSwap(string target)
+    {
+        var parent = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(parent))
+        {
+            return;
+        }
+
+        var name = Path.GetFileName(target);
+        var aside = Directory.EnumerateDirectories(parent, $".{name}.{ReplacedPurpose}-*").Select(d => new DirectoryInfo(d)).Where(d => d.LinkTarget is null).OrderByDescending(d => d.LastWriteTimeUtc).ToList();
+        if (!Directory.Exists(target) && aside.Count > 0)
+        {
+            Directory.Move(aside[0].FullName, target);
+            aside.RemoveAt(0);
+        }
+
+        foreach (var leftover in aside.Concat(Directory.EnumerateDirectories(parent, $".{name}.{StagingPurpose}-*").Select(d => new DirectoryInfo(d)).Where(d => d.LinkTarget is null)))
+        {
+            if (ForeignEntries(leftover.FullName).Count == 0)
+            {
+                DeleteOurs(leftover.FullName);
+            }
+        }
+    }
+
     /// <summary>A fresh, unused path next to <paramref name="folder"/> for a staging or outgoing copy.</summary>
     public static string Sibling(string folder, string purpose) =>
         Path.Combine(Path.GetDirectoryName(folder)!, $".{Path.GetFileName(folder)}.{purpose}-{Guid.NewGuid():N}");
@@ -112,7 +148,7 @@ public static class ResultsFolder
             return;
         }
 
-        var outgoing = Sibling(target, "replaced");
+        var outgoing = Sibling(target, ReplacedPurpose);
         Directory.Move(target, outgoing);
         try
         {
@@ -124,7 +160,62 @@ public static class ResultsFolder
             throw;
         }
 
-        DeleteOurs(outgoing);
+        try
+        {
+            DeleteOurs(outgoing);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The new results are in place; the old copy aside is removed by the next write (RecoverInterruptedSwap).
+        }
+    }
+
+    /// <summary>
+    /// Proves before a sweep trains that its results can be written at the end: the root can take a new file and
+    /// an existing <paramref name="target"/> can be renamed (the swap's first step; an immutable folder cannot).
+    /// </summary>
+    /// <exception cref="EnvironmentException">Names the path and what is wrong (read-only, immutable, full).</exception>
+    public static void RequireWritable(string resultsRoot, string target)
+    {
+        var probe = Path.Combine(resultsRoot, $".write-probe-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(resultsRoot);
+            File.WriteAllBytes(probe, [0]);
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(probe);
+            throw EnvironmentException.Writing(resultsRoot, ex);
+        }
+
+        if (Directory.Exists(target))
+        {
+            var aside = Sibling(target, ReplacedPurpose);
+            try
+            {
+                Directory.Move(target, aside);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw EnvironmentException.Writing(target, ex);
+            }
+
+            Directory.Move(aside, target);
+        }
+    }
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Nothing was created, or it cannot be removed either: the message already names the path.
+        }
     }
 
     // Only the product's own files go, one by one; the folders are removed only when that left them empty, so a
@@ -133,6 +224,7 @@ public static class ResultsFolder
     {
         foreach (var name in SweepResultsWriter.Files.Append(ReportGenerator.ReportFile))
         {
+            // File.Delete of a missing file is a no-op.
             File.Delete(Path.Combine(folder, name));
         }
 

@@ -35,13 +35,22 @@ public static class SweepResultsWriter
     {
         ArgumentNullException.ThrowIfNull(sweep);
         var target = ResultsFolder.Of(resultsRoot, sweep.SweepId);
+        try
+        {
+            ResultsFolder.RecoverInterruptedSwap(target);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw EnvironmentException.Writing(target, ex);
+        }
+
         ResultsFolder.RefuseForeignEntries(target);
 
         // A fresh staging folder of our own (never one that was already there), moved into place when complete.
-        var staging = ResultsFolder.Sibling(target, "writing");
-        Directory.CreateDirectory(staging);
+        var staging = ResultsFolder.Sibling(target, ResultsFolder.StagingPurpose);
         try
         {
+            Directory.CreateDirectory(staging);
             if (sweep.Definition is { } definition)
             {
                 File.WriteAllText(Path.Combine(staging, "sweep.json"), SweepFileJson.Write(definition));
@@ -61,11 +70,25 @@ public static class SweepResultsWriter
 
             ResultsFolder.Replace(target, staging);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a read-only / immutable folder: the old results stay as they were (Replace moves them
+            // back), the staging folder goes below, and the user is told which path and why (exit 3, not "unexpected").
+            throw EnvironmentException.Writing(Directory.Exists(Path.GetDirectoryName(target)) ? target : Path.GetDirectoryName(target)!, ex);
+        }
         finally
         {
-            if (Directory.Exists(staging))
+            // Only our own staging folder, created above under a fresh name: nothing else can be in it.
+            try
             {
-                Directory.Delete(staging, recursive: true);
+                if (Directory.Exists(staging))
+                {
+                    Directory.Delete(staging, recursive: true);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Cannot happen on a writable parent; on a parent made read-only meanwhile the next write removes it.
             }
         }
 

@@ -33,6 +33,9 @@ public sealed class LocalSilo : IAsyncDisposable
     /// <summary>Process id.</summary>
     public int Id => _process.Id;
 
+    /// <summary>True once the silo process has ended (killed, crashed or stopped).</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>The silo's client gateway on loopback.</summary>
     public int GatewayPort { get; }
 
@@ -108,6 +111,12 @@ public sealed class LocalSilo : IAsyncDisposable
         var commandLine = "exec setsid " + string.Join(' ', new[] { fileName }.Concat(all).Select(ShellQuote))
             + $" >> {ShellQuote(logPath)} 2>&1" + (keep ? " < /dev/null" : string.Empty);
         var start = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = !keep, UseShellExecute = false };
+        if (!keep)
+        {
+            // Closing stdin already stops it when this process ends; the parent watch also covers a stdin held open elsewhere.
+            start.Environment[WorkerExecutable.ParentWatchVariable] = "1";
+        }
+
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(commandLine);
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start the worker '{worker.Description}'");

@@ -11,6 +11,12 @@ public sealed record WorkerExecutable(string FileName, IReadOnlyList<string> Lea
     /// <summary>Environment variable with the worker's path (a .dll run with dotnet, or an executable); ./orchestrator sets it.</summary>
     public const string PathVariable = "ORCHESTRATOR_SILO_PATH";
 
+    /// <summary>
+    /// Set to <c>1</c> in a worker's environment: the worker stops by itself when the front end that started it
+    /// dies, even by <c>kill -9</c> (read by the worker's <c>ParentWatch</c>, src/Silo, under the same name).
+    /// </summary>
+    public const string ParentWatchVariable = "ORCHESTRATOR_PARENT_WATCH";
+
     /// <summary>What is started, for messages.</summary>
     public string Description => string.Join(' ', [FileName, .. LeadingArguments]);
 

@@ -40,6 +40,7 @@ internal static class LocalCommands
             // Refused before anything trains: at the end, the results would have nowhere to go.
             var resultsFolder = ResultsFolder.Of(resultsRoot, sweepId);
             ResultsFolder.RefuseForeignEntries(resultsFolder);
+            ResultsFolder.RequireWritable(resultsRoot, resultsFolder);
             if (ResultsFolder.RefuseDifferentSweep(resultsFolder, definition, parse.GetValue(replace)))
             {
                 await context.Stderr.WriteLineAsync($"--replace: the results of a different sweep in {resultsFolder} will be replaced by this sweep's");
@@ -58,8 +59,10 @@ internal static class LocalCommands
             var log = Path.Combine(resultsRoot, sweepId + ".silo.log");
             await context.Stderr.WriteLineAsync($"starting a local silo (log: {log}); Ctrl-C cancels the sweep (the silo is this command's own)…");
             using var runLock = ResultsFolderLock.Acquire(resultsRoot, sweepId);
-            await using var silo = await LocalSilo.StartAsync(settings, log, parse.GetValue(keepSilo), cancellationToken);
-            using var host = await silo.Endpoint.ConnectAsync(cancellationToken);
+            // A signal while the silo starts ends the command (the silo with it) instead of waiting for the start.
+            using var starting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ctrlC.Token);
+            await using var silo = await LocalSilo.StartAsync(settings, log, parse.GetValue(keepSilo), starting.Token);
+            using var host = await silo.Endpoint.ConnectAsync(starting.Token);
             var client = ClusterEndpoint.ClientOf(host);
             await client.GetGrain<ISweepCoordinatorGrain>(sweepId).Submit(definition);
             sweepActivity?.Stop();
@@ -71,7 +74,23 @@ internal static class LocalCommands
                 await DashboardCommand.AnnounceAsync(context, dashboard, dashboardBinding!, "sweeps/" + Uri.EscapeDataString(sweepId));
             }
 
-            var watch = await SweepTerminal.WatchAsync(context, client, sweepId, ctrlC.Token);
+            // Results are written as trials finish: a crash (kill -9 of the silo or of this process) loses at most the
+            // running epochs, and `local run` again resumes them from the checkpoints (the silo's state is on disk).
+            FinishedTrialResults? soFar = null;
+            SweepWatch watch;
+            try
+            {
+                watch = await SweepTerminal.WatchAsync(context, client, sweepId, ctrlC.Token, WatchStop.CancelSweep, progress => soFar = new FinishedTrialResults(client, resultsRoot, progress, context.Stderr));
+                await (soFar?.DrainAsync() ?? Task.CompletedTask);
+            }
+            catch (Exception ex) when (silo.HasExited && ex is not OperationCanceledException)
+            {
+                await (soFar?.DrainAsync() ?? Task.CompletedTask);
+                var kept = soFar?.LastWritten is { } written ? $"the {soFar.FinishedWritten} trials finished before are in {written}" : "no trial had finished";
+                await context.Stderr.WriteLineAsync($"error: the local silo (pid {silo.Id}) died during the sweep (its log: {log}); {kept}. Run the same command again to resume the unfinished trials from their checkpoints.");
+                return ExitCodes.Failed;
+            }
+
             var code = await SweepTerminal.FinishAsync(context, client, watch, resultsRoot);
             if (parse.GetValue(keepSilo))
             {

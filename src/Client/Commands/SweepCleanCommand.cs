@@ -8,8 +8,9 @@ namespace Orchestrator.Client.Commands;
 
 /// <summary>
 /// `orchestrator sweep clean SWEEP-ID`: deletes a sweep's checkpoints (finished trials keep only their final
-/// one, but even those are rarely needed once the results are written). With --redis it first checks that no
-/// trial is still pending or running.
+/// one, but even those are rarely needed once the results are written), file by file and only the product's own
+/// (<see cref="CheckpointFolderCleaner"/>): a folder holding anything else is refused, exit 2, nothing deleted.
+/// With --redis it first checks that no trial is still pending or running.
 /// </summary>
 internal static class SweepCleanCommand
 {
@@ -54,15 +55,21 @@ internal static class SweepCleanCommand
                 }
             }
 
-            var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Select(f => new FileInfo(f)).ToList();
-            var bytes = files.Sum(f => f.Length);
-            Directory.Delete(directory, recursive: true);
+            var survey = CheckpointFolderCleaner.Look(directory);
+            if (survey.Foreign.Count > 0)
+            {
+                throw new InputException(
+                    $"--checkpoints: {directory} holds {survey.Foreign.Count} entries the product did not write ({string.Join(", ", survey.Foreign.Take(5).Select(f => BoundedQuote.Of(Path.GetRelativePath(directory, f))))}{(survey.Foreign.Count > 5 ? ", …" : string.Empty)}); nothing was deleted. Move them away, or check --checkpoints.");
+            }
+
+            var bytes = survey.Files.Sum(f => f.Length);
+            CheckpointFolderCleaner.Delete(survey, directory);
             if (!Directory.EnumerateFileSystemEntries(root).Any())
             {
                 Directory.Delete(root);
             }
 
-            await context.Stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"deleted {files.Count} checkpoint files ({bytes / 1e6:0.#} MB) of sweep {sweepId} from {directory}"));
+            await context.Stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"deleted {survey.Files.Count} checkpoint files ({bytes / 1e6:0.#} MB) of sweep {sweepId} from {directory}"));
             return ExitCodes.Ok;
         });
         return command;

@@ -12,21 +12,25 @@ internal static class SweepTerminal
     public static Task<SweepWatch> WatchAsync(CliContext context, IClusterClient client, string sweepId, CancellationToken cancel) =>
         WatchAsync(context, client, sweepId, cancel, WatchStop.CancelSweep);
 
-    /// <summary>Watches until the sweep ends or <paramref name="cancel"/> fires, then does what <paramref name="onStop"/> says.</summary>
-    public static async Task<SweepWatch> WatchAsync(CliContext context, IClusterClient client, string sweepId, CancellationToken cancel, WatchStop onStop)
+    /// <summary>
+    /// Watches until the sweep ends or <paramref name="cancel"/> fires, then does what <paramref name="onStop"/> says;
+    /// <paramref name="wrap"/>, when given, wraps the terminal's progress (e.g. in <see cref="FinishedTrialResults"/>).
+    /// </summary>
+    public static async Task<SweepWatch> WatchAsync(CliContext context, IClusterClient client, string sweepId, CancellationToken cancel, WatchStop onStop, Func<ISweepProgress, ISweepProgress>? wrap = null)
     {
         var monitor = new SweepMonitor(client);
         var interactive = ReferenceEquals(context.Stdout, Console.Out) && !Console.IsOutputRedirected;
+        wrap ??= progress => progress;
         if (!interactive)
         {
-            return await monitor.WatchAsync(sweepId, new SweepLines(context.Stdout), cancel, onStop);
+            return await monitor.WatchAsync(sweepId, wrap(new SweepLines(context.Stdout)), cancel, onStop);
         }
 
         SweepWatch? watch = null;
         var initial = new Text(SweepView.Render(await client.GetGrain<Contracts.ISweepCoordinatorGrain>(sweepId).GetStatus(), Output.TerminalWidth.Current));
         await AnsiConsole.Console.Live(initial).AutoClear(false).StartAsync(async live =>
         {
-            watch = await monitor.WatchAsync(sweepId, new SweepLiveTable(live), cancel, onStop);
+            watch = await monitor.WatchAsync(sweepId, wrap(new SweepLiveTable(live)), cancel, onStop);
         });
         return watch!;
     }

@@ -5,7 +5,7 @@ namespace Orchestrator.Client.Worker;
 
 /// <summary>
 /// Runs the worker executable (<c>orchestrator-silo</c>) as a child process: streams its stdout and
-/// stderr line by line to the given writers, forwards Ctrl-C to it as SIGINT (and kills it if it has
+/// stderr line by line to the given writers, forwards Ctrl-C and SIGTERM to it as SIGINT (and kills it if it has
 /// not ended <see cref="GracePeriod"/> later), and returns its exit code. The CLI never loads
 /// TorchSharp; everything that trains or hosts grains runs in this child.
 /// </summary>
@@ -51,6 +51,9 @@ internal sealed class WorkerProcess
             start.ArgumentList.Add(a);
         }
 
+        // The worker is this command's child: it stops by itself if this process dies without forwarding a signal (kill -9).
+        start.Environment[WorkerExecutable.ParentWatchVariable] = "1";
+
         using var process = new Process { StartInfo = start };
         var gate = new Lock();
         void Forward(TextWriter writer, string? line)
@@ -89,6 +92,14 @@ internal sealed class WorkerProcess
             interrupted.Cancel();
         };
         Console.CancelKeyPress += onCancelKey;
+        // SIGTERM is Ctrl-C: it reaches the worker as SIGINT (its clean stop), instead of leaving it running with parent 1.
+        using var terminate = OperatingSystem.IsWindows() ? null : System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM,
+            c =>
+            {
+                c.Cancel = true;
+                interrupted.Cancel();
+            });
         try
         {
             try

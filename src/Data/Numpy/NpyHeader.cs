@@ -78,7 +78,9 @@ public sealed partial record NpyHeader(string TypeCode, long[] Shape, int DataOf
         }
 
         var dims = shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(d => long.Parse(d.TrimEnd('L'), CultureInfo.InvariantCulture))
+            .Select(d => long.TryParse(d.TrimEnd('L'), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                ? n
+                : throw new DatasetFormatException($"{name} has shape ({shape.Groups[1].Value[..Math.Min(shape.Groups[1].Value.Length, 80)]}); each dimension must be a whole number >= 0."))
             .ToArray();
         return new NpyHeader(code, dims, 6 + 2 + lengthBytes.Length + headerLength);
     }

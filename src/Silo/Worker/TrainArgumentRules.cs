@@ -20,7 +20,7 @@ internal static class TrainArgumentRules
         Require(Option<string>(train, "--optimizer"), Data.Optimization.OptimizerKinds.IsKnown, o => $"--optimizer '{o}' is unknown; use one of {string.Join(", ", Data.Optimization.OptimizerKinds.Names)}.");
         Require(Option<string>(train, "--schedule"), TrainFiles.IsSchedule, s => $"--schedule '{s}' is not a schedule; use constant, cosine, cosine(min=F) or step(N,GAMMA).");
         Require(Option<double>(train, "--fraction"), f => f > 0 && f <= 1, f => $"--fraction is {F(f)}; it must be in (0, 1] (e.g. 0.1 for 10% of the training set).");
-        Require(Option<int>(train, "--epochs"), e => e >= 1, e => $"--epochs is {e}; it must be ≥ 1.");
+        Require(Option<int>(train, "--epochs"), e => e >= 1 && e <= EpochLimit.Max, e => $"--epochs is {e}; it must be in [1, {EpochLimit.Max}].");
         Require(Option<double>(train, "--lr"), r => r > 0 && double.IsFinite(r), r => $"--lr is {F(r)}; it must be > 0.");
         Require(Option<double>(train, "--momentum"), m => m >= 0 && m < 1, m => $"--momentum is {F(m)}; it must be in [0, 1).");
         Require(Option<int>(train, "--batch-size"), b => b >= 1, b => $"--batch-size is {b}; it must be ≥ 1.");

@@ -43,6 +43,14 @@ internal static class TrainVerb
                 cancel.Cancel();
             };
             Console.CancelKeyPress += onCancel;
+            // SIGTERM is Ctrl-C: stop after the current epoch, checkpoint, print the partial report.
+            using var terminate = OperatingSystem.IsWindows() ? null : System.Runtime.InteropServices.PosixSignalRegistration.Create(
+                System.Runtime.InteropServices.PosixSignal.SIGTERM,
+                c =>
+                {
+                    c.Cancel = true;
+                    cancel.Cancel();
+                });
             try
             {
                 return await Task.Run(() => runner.RunAsync(cancel.Token), CancellationToken.None);
