@@ -29,7 +29,8 @@ public sealed class CatalogTests
         var asha = Assert.IsType<AshaScheduler>(SchedulerCatalog.Default.Create("asha", new Dictionary<string, string> { ["gracePeriod"] = "2" }));
         Assert.Equal((2, AshaScheduler.DefaultReductionFactor), (asha.GracePeriod, asha.ReductionFactor));
         var median = Assert.IsType<MedianScheduler>(SchedulerCatalog.Default.Create("median"));
-        Assert.Equal((new MedianScheduler().WarmUpSteps, new MedianScheduler().MinTrials), (median.WarmUpSteps, median.MinTrials));
+        Assert.Equal((new MedianScheduler().WarmUpSteps, new MedianScheduler().MinTrials, new MedianScheduler().IntervalSteps), (median.WarmUpSteps, median.MinTrials, median.IntervalSteps));
+        Assert.Equal((0, 5, 1), (median.WarmUpSteps, median.MinTrials, median.IntervalSteps)); // Optuna 3.1 MedianPruner's defaults
     }
 
     [Theory]
@@ -39,6 +40,7 @@ public sealed class CatalogTests
     [InlineData("asha", "patience", "3", "asha: unknown parameter 'patience'; allowed: gracePeriod, reductionFactor.")]
     [InlineData("median", "minTrials", "0", "median: minTrials is 0; it must be an integer ≥ 1.")]
     [InlineData("median", "warmUpSteps", "-1", "median: warmUpSteps is -1; it must be an integer ≥ 0.")]
+    [InlineData("median", "intervalSteps", "0", "median: intervalSteps is 0; it must be an integer ≥ 1.")]
     public void Bad_scheduler_parameters_are_refused_naming_the_parameter_and_what_is_allowed(string scheduler, string parameter, string value, string message)
     {
         var error = Assert.Throws<ArgumentException>(() => SchedulerCatalog.Default.Create(scheduler, new Dictionary<string, string> { [parameter] = value }));

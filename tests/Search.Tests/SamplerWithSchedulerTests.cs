@@ -10,7 +10,7 @@ public sealed class SamplerWithSchedulerTests
     private const int MaxEpochs = 27;
 
     // ASHA (η = 3) keeps a third at each rung; the median rule lets every trial above the median run to the end,
-    // so it cannot save more than about half. Measured: 30 % and 68 % of the epochs (README).
+    // so it cannot save more than about half. Measured: 30 % and 66 % of the epochs (README).
     [Theory]
     [InlineData("asha", 0.45)]
     [InlineData("median", 0.8)]
