@@ -22,7 +22,7 @@ public sealed class SearchBadInputTests
     [InlineData("int with non-integers", """ "space": {"batchSize": {"int": [1.5, 8]}}, """ + Search, "space.batchSize.int: the bounds must be whole numbers")]
     [InlineData("empty choice", """ "space": {"batchSize": {"choice": []}}, """ + Search, "space.batchSize.choice: the choice is empty")]
     [InlineData("unknown distribution", """ "space": {"lr": {"normal": [0, 1]}}, """ + Search, "space.lr.normal: unknown distribution 'normal'; allowed: uniform, loguniform, int, choice")]
-    [InlineData("trials below one", """ "space": {"lr": {"uniform": [0.01, 0.1]}}, "search": {"sampler": "random", "trials": 0} """, "search.trials: must be a whole number in [1, 100000]; got 0")]
+    [InlineData("trials below one", """ "space": {"lr": {"uniform": [0.01, 0.1]}}, "search": {"sampler": "random", "trials": 0} """, "search.trials: must be a whole number in [1, 10000]; got 0")]
     [InlineData("scheduler with an objective of the wrong mode", """ "space": {"lr": {"uniform": [0.01, 0.1]}}, "search": {"sampler": "random", "trials": 3}, "objective": {"metric": "validation_loss", "mode": "max"}, "scheduler": {"type": "median"} """, "objective.mode: 'max' would search for the worst validation_loss")]
     [InlineData("asha with reductionFactor below 2", """ "space": {"lr": {"uniform": [0.01, 0.1]}}, """ + Search + """, "scheduler": {"type": "asha", "reductionFactor": 1} """, "scheduler.reductionFactor: asha: reductionFactor is 1; it must be an integer ≥ 2")]
     [InlineData("refit without a search", """ "refit": {"stopping": "top"} """, "refit: needs a search")]

@@ -36,6 +36,9 @@ public sealed class LocalSilo : IAsyncDisposable
     /// <summary>True once the silo process has ended (killed, crashed or stopped).</summary>
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Completes when the silo process has exited (a crash, a kill -9): the watch stops waiting for it.</summary>
+    public Task ExitedAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
     /// <summary>The silo's client gateway on loopback.</summary>
     public int GatewayPort { get; }
 

@@ -80,7 +80,18 @@ internal static class LocalCommands
             SweepWatch watch;
             try
             {
-                watch = await SweepTerminal.WatchAsync(context, client, sweepId, ctrlC.Token, WatchStop.CancelSweep, progress => soFar = new FinishedTrialResults(client, resultsRoot, progress, context.Stderr));
+                var watching = SweepTerminal.WatchAsync(context, client, sweepId, ctrlC.Token, WatchStop.CancelSweep, progress => soFar = new FinishedTrialResults(client, resultsRoot, progress, context.Stderr));
+                // The watch retries an unreachable cluster for minutes (a remote cluster may come back); the embedded
+                // silo that died will not, so its exit ends the wait at once.
+                using var stopWaiting = new CancellationTokenSource();
+                var siloExited = silo.ExitedAsync(stopWaiting.Token);
+                if (await Task.WhenAny(watching, siloExited) == siloExited && siloExited.IsCompletedSuccessfully)
+                {
+                    throw new InvalidOperationException("the local silo exited");
+                }
+
+                await stopWaiting.CancelAsync();
+                watch = await watching;
                 await (soFar?.DrainAsync() ?? Task.CompletedTask);
             }
             catch (Exception ex) when (silo.HasExited && ex is not OperationCanceledException)
