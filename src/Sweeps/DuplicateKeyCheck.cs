@@ -25,7 +25,7 @@ internal static class DuplicateKeyCheck
                 var visited = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var property in element.EnumerateObject())
                 {
-                    var childPath = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                    var childPath = path.Length == 0 ? JsonPathName.Of(property.Name) : $"{path}.{JsonPathName.Of(property.Name)}";
                     if (counts[property.Name] > 1 && visited.Add(property.Name))
                     {
                         var times = counts[property.Name] == 2 ? "twice" : $"{counts[property.Name]} times";

@@ -27,7 +27,7 @@ internal sealed class JsonFieldReader
             if (!known.Contains(property.Name))
             {
                 // The key is user input of any length: a long one is named by its bounded quote, not echoed whole.
-                var name = property.Name.Length == 0 ? "\"\"" : property.Name.Length <= SweepLimits.MaxNameLength ? property.Name : BoundedQuote.Of(property.Name);
+                var name = JsonPathName.Of(property.Name);
                 Error(prefix + name, $"unknown property; allowed: {Allowed(known)}");
             }
         }

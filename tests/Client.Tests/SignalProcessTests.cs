@@ -41,7 +41,8 @@ public sealed class SignalProcessTests : IDisposable
     [Fact]
     public async Task Kill_9_of_the_local_silo_keeps_the_finished_trials_and_the_next_local_run_resumes_the_rest()
     {
-        var sweep = _files.WriteText("crash-local.json", """{ "name": "crash-local", "dataset": "synthetic", "model": "mlp-small", "grid": { "seed": [0, 1] }, "stopping": ["none"], "maxEpochs": 100, "probeSize": 32, "concurrency": 1 }""");
+        var sweep = _files.WriteText("crash-local.json", """{ "name": "crash-local", "dataset": "synthetic", "model": "mlp-small", "grid": { "seed": [0, 1] }, "stopping": ["none"], "maxEpochs": 600, "probeSize": 32, "concurrency": 1 }""");
+        // 600 epochs: on a quiet machine 100 epochs took under 2 s, so the second trial could end before the kill.
         var results = _files.PathOf("results");
         var checkpoints = Path.Combine(results, "crash-local.checkpoints");
         var trialsCsv = Path.Combine(results, "crash-local", "trials.csv");
@@ -78,7 +79,7 @@ public sealed class SignalProcessTests : IDisposable
         // Resumed from its checkpoint (one restart counted), not retrained from epoch 1 as a fresh trial.
         Assert.Equal("1", resumed[(resumed.LastIndexOf(',') + 1)..]);
         var epochRows = File.ReadAllLines(Path.Combine(results, "crash-local", "epochs.csv")).Skip(1).Select(r => r.Split(',')[0] + "@" + r.Split(',')[4]).ToList();
-        Assert.Equal(200, epochRows.Count);
+        Assert.Equal(1200, epochRows.Count);
         Assert.Equal(epochRows.Count, epochRows.Distinct(StringComparer.Ordinal).Count());
     }
 

@@ -19,7 +19,7 @@ public sealed class WaitingTrialRestartTests(ITestOutputHelper output)
         await using var cluster = await LocalRedisCluster.StartAsync(silos: 2, slots: 1);
         using var host = await new ClusterEndpoint(null, RedisConnection.Parse(cluster.Redis)).ConnectAsync(TestContext.Current.CancellationToken);
         var client = ClusterEndpoint.ClientOf(host);
-        var sweep = Synthetic.Sweep(id, """ "grid": { "seed": [0, 1, 2], "batchSize": [2], "width": [2] }, "stopping": ["none"], "maxEpochs": 12, "probeSize": 256, "concurrency": 3 """);
+        var sweep = Synthetic.Sweep(id, """ "grid": { "seed": [0, 1, 2], "batchSize": [2], "width": [2] }, "stopping": ["none"], "maxEpochs": 120, "probeSize": 256, "concurrency": 3 """);
         await client.GetGrain<ISweepCoordinatorGrain>(id).Submit(sweep);
 
         // Two trials train (one per silo); the third waits for a slot on one of them.
