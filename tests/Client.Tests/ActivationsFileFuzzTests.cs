@@ -4,12 +4,12 @@ using Orchestrator.Client.Files;
 namespace Orchestrator.Client.Tests;
 
 /// <summary>
-/// Random mutations of valid activation CSVs (issue 16): the bounded CSV reader behind `topology connectome
-/// --activations` either reads a matrix or refuses the file with an <see cref="InputException"/> naming the option
+/// Random mutations of valid activation files, CSV and .npy (issue 16): the bounded readers behind `topology connectome
+/// --activations` either read a matrix or refuse the file with an <see cref="InputException"/> naming the option
 /// and the file, never another exception; the command itself answers exit 0 or exit 2 and leaves no file behind
 /// when it refuses.
 /// </summary>
-public sealed class ActivationsCsvFuzzTests : IDisposable
+public sealed class ActivationsFileFuzzTests : IDisposable
 {
     /// <summary>Mutated inputs handed to the whole command after the reader's loop (the command runs async).</summary>
     private const int CommandRuns = 150;
@@ -34,14 +34,46 @@ public sealed class ActivationsCsvFuzzTests : IDisposable
         return [Encoding.UTF8.GetBytes(plain.ToString()), Encoding.UTF8.GetBytes(crlf), Encoding.UTF8.GetBytes(spelled)];
     }
 
-    [Fact]
-    public async Task Mutated_activation_csvs_are_read_or_refused_with_an_input_error_and_the_command_exits_0_or_2()
+    /// <summary>Valid .npy activations: float32 and float64 of both byte orders.</summary>
+    private List<byte[]> ValidNpyInputs()
     {
-        var path = _files.PathOf("x.csv");
+        var random = new Random(8);
+        var x = new double[8, 5];
+        for (var s = 0; s < 8; s++)
+        {
+            for (var j = 0; j < 5; j++)
+            {
+                x[s, j] = Math.Round(random.NextDouble() * 4 - 2, 4);
+            }
+        }
+
+        var path = _files.PathOf("valid.npy");
+        var inputs = new List<byte[]>();
+        foreach (var descr in new[] { "<f4", "<f8", ">f4", ">f8" })
+        {
+            TestNpy.Write(path, x, descr);
+            inputs.Add(File.ReadAllBytes(path));
+        }
+
+        File.Delete(path);
+        return inputs;
+    }
+
+    [Fact]
+    public Task Mutated_activation_csvs_are_read_or_refused_with_an_input_error_and_the_command_exits_0_or_2() =>
+        FuzzActivationsAsync(seed: 23, "x.csv", ValidInputs());
+
+    [Fact]
+    public Task Mutated_activation_npy_files_are_read_or_refused_with_an_input_error_and_the_command_exits_0_or_2() =>
+        FuzzActivationsAsync(seed: 24, "x.npy", ValidNpyInputs());
+
+    private async Task FuzzActivationsAsync(int seed, string name, List<byte[]> valid)
+    {
+        var path = _files.PathOf(name);
         var read = 0;
         var refused = 0;
         var kept = new List<byte[]>();
-        var iterations = Fuzz.Run(seed: 23, ValidInputs(), (mutated, _) =>
+        var iterations = Fuzz.Run(seed, valid, (mutated, _) =>
         {
             File.WriteAllBytes(path, mutated);
             if (kept.Count < CommandRuns)
@@ -74,17 +106,17 @@ public sealed class ActivationsCsvFuzzTests : IDisposable
             File.Delete(output);
             var result = await CliFixture.Run("topology", "connectome", "--activations", path, "--out", output);
             var shown = Encoding.UTF8.GetString(kept[i], 0, Math.Min(kept[i].Length, 300));
-            Assert.True(result.ExitCode is 0 or 2, $"seed 23, command run {i}: exit {result.ExitCode}: {result.Stderr}\ninput: {shown}");
+            Assert.True(result.ExitCode is 0 or 2, $"seed {seed}, command run {i}: exit {result.ExitCode}: {result.Stderr}\ninput: {shown}");
             if (result.ExitCode == 2)
             {
                 Assert.StartsWith("error: --activations", result.Stderr, StringComparison.Ordinal);
             }
 
             // Nothing else in the folder: no temporary file left by a refused or a successful write.
-            string[] expected = result.ExitCode == 0 ? ["w.csv", "x.csv"] : ["x.csv"];
-            Assert.Equal(expected, _files.Files());
+            string[] expected = result.ExitCode == 0 ? ["w.csv", name] : [name];
+            Assert.Equal(expected.Order(StringComparer.Ordinal), _files.Files());
         }
 
-        TestContext.Current.SendDiagnosticMessage($"{iterations} mutated activation CSVs: {read} read, {refused} refused; {kept.Count} run through the command");
+        TestContext.Current.SendDiagnosticMessage($"{iterations} mutated activation {Path.GetExtension(name)} files: {read} read, {refused} refused; {kept.Count} run through the command");
     }
 }
