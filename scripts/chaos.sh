@@ -11,7 +11,8 @@
 #
 # OUT gets chaos.log (the timeline and the verdict) and summary.json; exit 0 only when every check passed and
 # every fault landed while the drill ran (a sweep that ends first fails: raise TRIALS or EPOCHS). On 2 cores,
-# TRIALS=48 EPOCHS=10 takes about 60 s without faults and 75 s with them.
+# TRIALS=48 EPOCHS=10 takes about 60 s without faults and 75 s with them; the issue's size, TRIALS=100 EPOCHS=30, about
+# 100 s and 130 s (with EPOCHS=10 an idle machine finishes it before the Redis freeze).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=${1:-$root/experiments/results/chaos}

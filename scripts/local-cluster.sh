@@ -32,6 +32,7 @@ worker() {
   if [ ! -f "$silo" ]; then
     echo "local-cluster: building the worker (Release)…" >&2
     dotnet build "$root/src/Silo/Orchestrator.Silo.csproj" -c Release -o "$root/.build/silo" -nologo -v q >&2
+    bash "$root/scripts/private-build-copies.sh" "$root/.build/silo" # a later build must not rewrite running silos
     silo=$root/.build/silo/orchestrator-silo.dll
   fi
   echo "$silo"

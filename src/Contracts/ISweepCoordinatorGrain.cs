@@ -56,6 +56,8 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
     /// Pushes this sweep's trial changes and epochs to <paramref name="observer"/> (an object reference from
     /// <c>IGrainFactory.CreateObjectReference</c>) until it unsubscribes or the subscription expires
     /// (<see cref="SweepObserverLifetime.Subscription"/> after the last call): subscribe again well within it.
+    /// A new observer beyond <see cref="SweepObserverLimit.MaxLive"/> live ones is refused with
+    /// <see cref="SweepRejectedException"/>; renewing one already subscribed always succeeds.
     /// </summary>
     [AlwaysInterleave]
     Task Subscribe(ISweepObserver observer);

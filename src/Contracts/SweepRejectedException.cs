@@ -1,8 +1,9 @@
 namespace Orchestrator.Contracts;
 
 /// <summary>
-/// A sweep the silo refused at submission because one of its models or data sets cannot be trained (checked once
-/// per sweep, before anything is written): bad input, whose message names the field and the fix.
+/// A request a sweep coordinator refused, with nothing changed: a sweep one of whose models or data sets cannot be
+/// trained (checked once per sweep, before anything is written), a different sweep under a held id, or a new observer
+/// beyond <see cref="SweepObserverLimit.MaxLive"/>. Bad input, whose message names the field and the fix.
 /// </summary>
 [GenerateSerializer]
 public sealed class SweepRejectedException : Exception

@@ -188,6 +188,21 @@ public sealed partial class SweepCoordinatorGrain(
     public Task Subscribe(ISweepObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
+
+        // Any client may call this with fresh object references: past the cap a new observer is refused (renewals
+        // of one already held always pass), after dropping the expired ones so a vanished watcher frees its place.
+        if (!_observers.Observers.ContainsKey(observer))
+        {
+            _observers.ClearExpired();
+            if (_observers.Count >= SweepObserverLimit.MaxLive)
+            {
+                throw new SweepRejectedException(
+                    $"sweep '{this.GetPrimaryKeyString()}' already has {_observers.Count} live observers, the most one sweep holds "
+                    + $"({nameof(SweepObserverLimit)}.{nameof(SweepObserverLimit.MaxLive)} = {SweepObserverLimit.MaxLive}); "
+                    + "unsubscribe a watcher you no longer need, or poll GetStatus instead.");
+            }
+        }
+
         _observers.Subscribe(observer, observer);
         return Task.CompletedTask;
     }

@@ -203,9 +203,10 @@ public sealed class SweepMonitor(IClusterClient client)
         {
             await coordinator.Subscribe(observer);
         }
-        catch (Exception ex) when (ex is TimeoutException or OrleansException)
+        catch (Exception ex) when (ex is TimeoutException or OrleansException or SweepRejectedException)
         {
-            // Polling carries the watch until the next renewal succeeds.
+            // Polling carries the watch until the next renewal succeeds (a coordinator holding its most observers,
+            // SweepObserverLimit.MaxLive, refuses a new one: this watch then sees the same changes, later).
         }
     }
 
