@@ -3,7 +3,7 @@
 #
 #   scripts/private-build-copies.sh DIR…
 #
-# WHY: with MSBuild's CreateHardLinksForCopyLocalIfPossible (which the repository recommends, to save gigabytes per
+# WHY: with MSBuild's CreateHardLinksForCopyLocalIfPossible (set by developers with several worktrees, to save gigabytes per
 # worktree), a build output folder's project assemblies are hard links to obj/ files that the next `dotnet build` (of a
 # test project, say) rewrites in place. A silo or CLI running from that folder then has its mapped DLL changed under it
 # and dies without a word: the chaos drill lost silos this way whenever a test project was built beside it. Package
