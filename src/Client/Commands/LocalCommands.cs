@@ -77,6 +77,14 @@ internal static class LocalCommands
             // Results are written as trials finish: a crash (kill -9 of the silo or of this process) loses at most the
             // running epochs, and `local run` again resumes them from the checkpoints (the silo's state is on disk).
             FinishedTrialResults? soFar = null;
+            async Task<int> SiloDiedAsync()
+            {
+                await (soFar?.DrainAsync() ?? Task.CompletedTask);
+                var kept = soFar?.LastWritten is { } written ? $"the {soFar.FinishedWritten} trials finished before are in {written}" : "no trial had finished";
+                await context.Stderr.WriteLineAsync($"error: the local silo (pid {silo.Id}) died during the sweep (its log: {log}); {kept}. Run the same command again to resume the unfinished trials from their checkpoints.");
+                return ExitCodes.Failed;
+            }
+
             SweepWatch watch;
             try
             {
@@ -87,7 +95,7 @@ internal static class LocalCommands
                 var siloExited = silo.ExitedAsync(stopWaiting.Token);
                 if (await Task.WhenAny(watching, siloExited) == siloExited && siloExited.IsCompletedSuccessfully)
                 {
-                    throw new InvalidOperationException("the local silo exited");
+                    return await SiloDiedAsync();
                 }
 
                 await stopWaiting.CancelAsync();
@@ -96,10 +104,7 @@ internal static class LocalCommands
             }
             catch (Exception ex) when (silo.HasExited && ex is not OperationCanceledException)
             {
-                await (soFar?.DrainAsync() ?? Task.CompletedTask);
-                var kept = soFar?.LastWritten is { } written ? $"the {soFar.FinishedWritten} trials finished before are in {written}" : "no trial had finished";
-                await context.Stderr.WriteLineAsync($"error: the local silo (pid {silo.Id}) died during the sweep (its log: {log}); {kept}. Run the same command again to resume the unfinished trials from their checkpoints.");
-                return ExitCodes.Failed;
+                return await SiloDiedAsync();
             }
 
             var code = await SweepTerminal.FinishAsync(context, client, watch, resultsRoot);
